@@ -1,0 +1,91 @@
+"""The neutral shape every reader produces: a canonical text plus blocks that point into it.
+
+Readers (text, DOCX, PDF) differ in how they find paragraphs and tables; extraction should not
+care. Each reader therefore builds one canonical ``Document.text`` and a list of blocks whose
+``Span`` offsets index that text. Provenance of every extracted field is a ``Span`` into the same
+text, so the web view can highlight it beside the document, whatever the original format.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character range ``[start, end)`` in ``Document.text``; ``page`` is 1-based when known."""
+
+    start: int
+    end: int
+    page: int | None = None
+
+    def to_dict(self) -> dict:
+        data = {"start": self.start, "end": self.end}
+        if self.page is not None:
+            data["page"] = self.page
+        return data
+
+    @staticmethod
+    def cover(spans: list[Span | None]) -> Span | None:
+        """The smallest span covering all given spans (``None`` entries are ignored)."""
+        real = [s for s in spans if s is not None]
+        if not real:
+            return None
+        return Span(min(s.start for s in real), max(s.end for s in real), real[0].page)
+
+
+@dataclass
+class Segment:
+    """One logical line of a cell or paragraph (a list item, a ``<p>``, a wrapped line joined)."""
+
+    text: str
+    span: Span
+
+
+@dataclass
+class Cell:
+    """A table cell: its cleaned text (segments joined by newlines) and the segments themselves."""
+
+    text: str
+    span: Span
+    segments: list[Segment] = field(default_factory=list)
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    span: Span
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    span: Span
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of running text. ``bold``/``italic``/``heading`` are hints, never required."""
+
+    text: str
+    span: Span
+    bold: bool = False
+    italic: bool = False
+    heading: int | None = None
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class Document:
+    """A read document: ``text`` is canonical, blocks and spans index into it."""
+
+    name: str
+    text: str
+    blocks: list[Block]
+    format: str  # "text", "docx" or "pdf"
+    warnings: list[str] = field(default_factory=list)
+
+    def slice(self, span: Span | None) -> str:
+        return "" if span is None else self.text[span.start : span.end]

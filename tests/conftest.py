@@ -1,0 +1,28 @@
+"""Shared fixtures. Pure ``core`` tests need none of Django; app tests use pytest-django."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("CCHC_TESTING", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = ROOT / "fixtures" / "seeds"
+SHARED_DIR = ROOT.parent / "shared"
+GOLD_DIR = SHARED_DIR / "gold"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    return SEEDS_DIR
+
+
+@pytest.fixture(scope="session")
+def gold_dir() -> Path:
+    """The gold annotations in ../shared; tests that need them skip cleanly when it is absent."""
+    if not GOLD_DIR.is_dir():
+        pytest.skip("../shared/gold không có trên máy này")
+    return GOLD_DIR
