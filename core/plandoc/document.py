@@ -44,11 +44,19 @@ class Segment:
 
 @dataclass
 class Cell:
-    """A table cell: its cleaned text (segments joined by newlines) and the segments themselves."""
+    """A table cell: its cleaned text (segments joined by newlines) and the segments themselves.
+
+    Merged cells keep the row on the table grid: a cell merged across columns has ``col_span``
+    > 1 and is followed by ``covered`` placeholders (empty text), and the rows under a vertically
+    merged cell hold a ``covered`` placeholder where the merged cell would be, so ``cells[i]`` is
+    always grid column ``i`` while the merged text appears only once.
+    """
 
     text: str
     span: Span
     segments: list[Segment] = field(default_factory=list)
+    col_span: int = 1
+    covered: bool = False
 
 
 @dataclass

@@ -1,0 +1,59 @@
+"""Errors a plan document can raise while being read, with a message an official can act on.
+
+The web view shows ``PlanDocError.message`` as is, so it is one Vietnamese sentence telling the
+official what is wrong with the file and what to upload instead; ``code`` is the stable key that
+code, logs and tests rely on (messages may be reworded, codes may not).
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    "empty": "Tệp tải lên trống, không có nội dung.",
+    "not_a_plan": "Tệp không có nội dung của một kế hoạch cải cách hành chính.",
+    "scanned_pdf": (
+        "Tệp PDF là bản quét (ảnh), không có lớp văn bản; cần bản có lớp văn bản "
+        "(PDF xuất từ Word) hoặc tệp .docx."
+    ),
+    "encrypted": "Tệp được đặt mật khẩu; vui lòng gỡ mật khẩu rồi tải lên lại.",
+    "corrupt": "Tệp bị hỏng hoặc không đọc được; vui lòng lưu lại tệp và tải lên lại.",
+    "macros": "Tệp có chứa macro (.docm); vui lòng lưu lại dưới dạng .docx không có macro.",
+    "too_large": "Tệp quá lớn (vượt giới hạn {limit_mb} MB); vui lòng tải lên tệp nhỏ hơn.",
+    "zip_bomb": "Tệp có cấu trúc nén bất thường, hệ thống từ chối để bảo đảm an toàn.",
+    "timeout": "Đọc tệp quá thời gian cho phép; vui lòng kiểm tra lại tệp hoặc tách nhỏ tệp.",
+    "memory": "Đọc tệp cần quá nhiều bộ nhớ; vui lòng kiểm tra lại tệp hoặc tách nhỏ tệp.",
+    "legacy_encoding": (
+        "Tệp dùng bảng mã tiếng Việt cũ (TCVN3/VNI) không chuyển được sang Unicode; "
+        "vui lòng chuyển mã sang Unicode (ví dụ bằng Unikey) rồi tải lên lại."
+    ),
+    "legacy_doc": "Tệp Word cũ (.doc) chưa được hỗ trợ; vui lòng lưu lại dưới dạng .docx rồi tải lên.",
+    "unsupported_type": "Định dạng tệp không được hỗ trợ; vui lòng tải lên tệp .docx, .pdf hoặc .txt.",
+}
+
+
+class PlanDocError(Exception):
+    """A document the importer refuses to read, with the reason for the official.
+
+    ``code`` is one of ``MESSAGES``; ``message`` is the Vietnamese sentence to show; ``detail`` is
+    technical context for logs only (never shown to officials, may be English).
+    """
+
+    def __init__(self, code: str, message: str | None = None, *, detail: str = "", **params: object):
+        template = message or MESSAGES.get(code) or MESSAGES["corrupt"]
+        try:
+            text = template.format(**params) if params else template
+        except (KeyError, IndexError):
+            text = template
+        super().__init__(text)
+        self.code = code
+        self.message = text
+        self.detail = detail
+
+    def __repr__(self) -> str:
+        return f"PlanDocError({self.code!r}, {self.message!r})"
+
+    def __reduce__(self):  # picklable across the sandbox's process boundary
+        return (_rebuild, (self.code, self.message, self.detail))
+
+
+def _rebuild(code: str, message: str, detail: str) -> PlanDocError:
+    return PlanDocError(code, message, detail=detail)
