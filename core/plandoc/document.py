@@ -61,8 +61,12 @@ class Cell:
 
 @dataclass
 class Row:
+    """A table row. ``after_break`` marks the first row after a page break (or a repeated header):
+    when its number cell is empty it usually continues the row before it."""
+
     cells: list[Cell]
     span: Span
+    after_break: bool = False
 
 
 @dataclass
@@ -80,6 +84,9 @@ class Paragraph:
     bold: bool = False
     italic: bool = False
     heading: int | None = None
+    # One segment per source line (markup removed), when the reader knows them: a paragraph of a
+    # text file can hold several bulleted lines, and each needs its own span. Optional.
+    lines: list[Segment] = field(default_factory=list)
 
 
 Block = Paragraph | Table

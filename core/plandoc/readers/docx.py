@@ -51,6 +51,7 @@ class RawTable:
     rows: list[list[RawCell]]
     widths: list[int] = field(default_factory=list)
     repeated_headers: set[int] = field(default_factory=set)  # row indexes that only repeat the header
+    breaks: set[int] = field(default_factory=set)  # first row index of each joined piece
 
 
 class _Styles:
@@ -322,6 +323,9 @@ def join_split_tables(items: list[RawParagraph | RawTable]) -> list[RawParagraph
             offset = len(first.rows)
             if _row_key(first.rows[0]) == _row_key(item.rows[0]):
                 first.repeated_headers.add(offset)
+                first.breaks.add(offset + 1)
+            else:
+                first.breaks.add(offset)
             first.repeated_headers.update(offset + i for i in item.repeated_headers)
             first.rows.extend(item.rows)
             del out[last_table + 1 :]  # the empty paragraphs between the pieces
@@ -384,7 +388,7 @@ def _build(items: list[RawParagraph | RawTable], name: str, warnings: list[str])
                     Cell("\n".join(s.text for s in segments), span, segments, raw.col_span, raw.covered)
                 )
             if row_index not in item.repeated_headers:  # its text stays in the canonical text
-                rows.append(Row(cells, Span(row_start, out.pos)))
+                rows.append(Row(cells, Span(row_start, out.pos), after_break=row_index in item.breaks))
         if rows:
             blocks.append(Table(rows, Span(table_start, out.pos)))
     return Document(name=name, text="".join(out.parts), blocks=blocks, format="docx", warnings=warnings)
