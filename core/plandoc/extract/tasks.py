@@ -1,0 +1,242 @@
+"""Tasks from the annex tables ("Phụ lục … nhiệm vụ"), whatever reader built the ``Table``.
+
+Columns are recognised by the meaning of their header ("TT/STT", "Nội dung"/"Nhiệm vụ", "Sản
+phẩm"/"Kết quả dự kiến", "Cơ quan chủ trì"/"Đơn vị thực hiện"/"Công chức chủ trì tham mưu", "Cơ quan
+phối hợp", "Thời gian"/"Thời hạn", "Ghi chú"), never by position. The tables of one annex are read
+as one stream: a page break repeats the header (dropped) and may cut a row in two (the part with an
+empty number cell is merged into the task above, cell by cell). Section rows ("I | Cải cách thể
+chế") and annex headings ("Phụ lục số 01: … cải cách thể chế") set the area of the rows below.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from core.plandoc.document import Cell, Document, Paragraph, Segment, Span, Table
+from core.plandoc.extract.agencies import split_agencies
+from core.plandoc.extract.areas import area_of_heading, classify_area
+from core.plandoc.extract.items import split_items
+from core.plandoc.extract.spans import locate
+from core.plandoc.model import TaskDraft
+from core.text import collapse, fold
+
+ROLES = ("no", "content", "products", "lead", "coordinating", "deadline", "notes")
+_ROMAN = re.compile(r"^[IVXL]{1,5}\.?$")
+_ROMAN_TITLE = re.compile(r"^[IVXL]{1,5}\s*[.)/-]\s*\S")
+_COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
+_LEAD = re.compile(r"(co quan|don vi|bo phan|cong chuc|can bo|nguoi|phong|ca nhan) (thuc hien|trach nhiem)")
+
+
+def header_role(text: str) -> str | None:
+    """The role of a column from its header text, by meaning."""
+    folded = fold(text).strip(" .:")
+    if not folded:
+        return None
+    if folded in ("tt", "stt", "so tt", "so thu tu", "thu tu", "muc") or folded.startswith(("stt ", "tt ")):
+        return "no"
+    if "thoi gian" in folded or "thoi han" in folded or "tien do" in folded or "moc " in folded:
+        return "deadline"
+    if "phoi hop" in folded:
+        return "coordinating"
+    if (
+        "chu tri" in folded
+        or "phu trach" in folded
+        or _LEAD.search(folded)
+        or folded.startswith("trach nhiem")
+    ):
+        return "lead"
+    if "san pham" in folded or "ket qua" in folded:
+        return "products"
+    if "ghi chu" in folded or "yeu cau" in folded:
+        return "notes"
+    if any(word in folded for word in ("noi dung", "nhiem vu", "cong viec", "hoat dong", "giai phap")):
+        return "content"
+    return None
+
+
+def header_map(cells: list[Cell]) -> dict[str, int] | None:
+    """Column index per role when ``cells`` is a header row (content plus two other roles)."""
+    roles: dict[str, int] = {}
+    for index, cell in enumerate(cells):
+        role = header_role(cell.text)
+        if role and role not in roles:
+            roles[role] = index
+    if "content" in roles and len(roles) >= 3:
+        return roles
+    return None
+
+
+@dataclass
+class _Pending:
+    """A task being read: the segments of each role, merged across page-break rows."""
+
+    area: str | None
+    area_span: Span | None
+    cells: dict[str, list[Segment]] = field(default_factory=dict)
+
+    def merge(self, role: str, segments: list[Segment]) -> None:
+        if not segments:
+            return
+        current = self.cells.setdefault(role, [])
+        if current and role != "no":
+            last = current[-1]
+            first = segments[0]
+            joined = Segment(f"{last.text} {first.text}", Span.cover([last.span, first.span]) or last.span)
+            current[-1] = joined
+            current.extend(segments[1:])
+        else:
+            current.extend(segments)
+
+
+class AnnexReader:
+    """Reads the task tables of a document in order, carrying state across page breaks."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.columns: dict[str, int] | None = None
+        self.width = 0
+        self.area: str | None = None
+        self.area_span: Span | None = None
+        self.pending: _Pending | None = None
+        self.tasks: list[TaskDraft] = []
+        self.above: dict[int, list[Segment]] = {}
+
+    def read(self) -> list[TaskDraft]:
+        for block in self.doc.blocks:
+            if isinstance(block, Table):
+                self._table(block)
+            elif isinstance(block, Paragraph):
+                self._paragraph(block)
+        self._flush()
+        return self.tasks
+
+    # -- headings between tables
+    def _paragraph(self, para: Paragraph) -> None:
+        text = collapse(para.text)
+        folded = fold(text[:30])
+        if folded.startswith("phu luc") or (_ROMAN_TITLE.match(text) and len(text) <= 120):
+            area = area_of_heading(text)
+            if area or folded.startswith("phu luc"):
+                self._flush()
+                self.area, self.area_span = area, para.span
+
+    # -- tables
+    def _table(self, table: Table) -> None:
+        for row in table.rows:
+            columns = header_map(row.cells)
+            if columns is not None:
+                self.columns, self.width = columns, len(row.cells)
+                self.above = {}
+                continue
+            if self.columns is None or self._is_column_numbers(row.cells):
+                continue
+            self._row(row.cells)
+
+    @staticmethod
+    def _is_column_numbers(cells: list[Cell]) -> bool:
+        texts = [c.text.strip() for c in cells if c.text.strip()]
+        return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
+
+    def _segments(self, cells: list[Cell], role: str) -> list[Segment]:
+        index = self.columns.get(role) if self.columns else None
+        if index is None or index >= len(cells):
+            return []
+        cell = cells[index]
+        if cell.covered and role not in ("no", "content"):
+            return list(self.above.get(index, []))
+        segments = cell.segments or ([Segment(cell.text, cell.span)] if cell.text.strip() else [])
+        self.above[index] = segments
+        return segments
+
+    def _row(self, cells: list[Cell]) -> None:
+        values = {role: self._segments(cells, role) for role in ROLES}
+        if not any(values.values()):
+            return
+        title = self._section_title(cells, values)
+        if title is not None:
+            self._flush()
+            self.area = area_of_heading(title[0]) or self.area
+            self.area_span = title[1]
+            return
+        number = collapse(" ".join(s.text for s in values["no"]))
+        if not number and self.pending is not None and "no" in (self.columns or {}):
+            for role, segments in values.items():
+                self.pending.merge(role, segments)
+            return
+        self._flush()
+        self.pending = _Pending(self.area, self.area_span)
+        for role, segments in values.items():
+            self.pending.merge(role, segments)
+
+    def _section_title(self, cells: list[Cell], values: dict[str, list[Segment]]) -> tuple[str, Span] | None:
+        """A row that titles a section ("I | Cải cách thể chế"), not a task."""
+        number = collapse(" ".join(s.text for s in values["no"]))
+        texts = [(c.text.strip(), c.span) for c in cells if c.text.strip() and not c.covered]
+        others = [r for r in ROLES if r not in ("no", "content") and values[r]]
+        content = collapse(" ".join(s.text for s in values["content"]))
+        if _ROMAN.match(number) and not others:
+            title = content or " ".join(t for t, _ in texts[1:])
+            return title, Span.cover([s for _, s in texts]) or texts[0][1]
+        if len(texts) == 1 and not number:
+            text = collapse(texts[0][0])
+            if _ROMAN_TITLE.match(text) or (text.isupper() and area_of_heading(text)):
+                return text, texts[0][1]
+        if number and not others and content and len(content) <= 80 and content[-1] not in ".;":
+            if area_of_heading(content) and not re.search(r"\d{4}", content):
+                return content, Span.cover([s.span for s in values["content"]]) or texts[0][1]
+        return None
+
+    # -- finishing a task
+    def _flush(self) -> None:
+        pending, self.pending = self.pending, None
+        if pending is None:
+            return
+        task = _to_task(self.doc.text, pending)
+        if task is not None:
+            self.tasks.append(task)
+
+
+def _joined(segments: list[Segment]) -> str:
+    return collapse(" ".join(s.text for s in segments))
+
+
+def _cover(segments: list[Segment]) -> Span | None:
+    return Span.cover([s.span for s in segments])
+
+
+def _to_task(text: str, pending: _Pending) -> TaskDraft | None:
+    cells = pending.cells
+    content = _joined(cells.get("content", []))
+    if not content:
+        return None
+    number = _joined(cells.get("no", [])).rstrip(".)").strip() or None
+    area = pending.area or classify_area(content)
+    task = TaskDraft(area=area, no=number, content=content)
+    task.spans["content"] = locate(text, content, _cover(cells.get("content", [])))
+    if number:
+        task.spans["no"] = _cover(cells["no"])
+    if pending.area and pending.area_span:
+        task.spans["area"] = pending.area_span
+    for role, attr, splitter in (
+        ("products", "products", split_items),
+        ("lead", "lead", split_agencies),
+        ("coordinating", "coordinating", split_agencies),
+    ):
+        segments = cells.get(role, [])
+        values = splitter([s.text for s in segments])
+        setattr(task, attr, values)
+        for index, value in enumerate(values):
+            task.spans[f"{attr}.{index}"] = locate(text, value, _cover(segments))
+    for role, attr in (("deadline", "deadline_text"), ("notes", "notes")):
+        segments = cells.get(role, [])
+        value = _joined(segments) or None
+        setattr(task, attr, value)
+        if value:
+            task.spans[attr] = _cover(segments)
+    return task
+
+
+def extract_table_tasks(doc: Document) -> list[TaskDraft]:
+    """All tasks printed in the document's annex tables (empty when it has none)."""
+    return AnnexReader(doc).read()
