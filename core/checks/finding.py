@@ -26,6 +26,8 @@ RULES: tuple[str, ...] = (
     "deadline_outside_period",
     "deadline_before_issue",
     "unparsed_deadline",
+    "missing_tasks",
+    "missing_targets",
     "missing_lead",
     "missing_deadline",
     "missing_product",
