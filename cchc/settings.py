@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "apps.accounts",
     "apps.orgs",
     "apps.audit",
+    "apps.system",
 ]
 
 MIDDLEWARE = [
@@ -143,6 +144,10 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))  # outside the web root, served by views
 WHITENOISE_USE_FINDERS = True
+try:  # WhiteNoise warns at every start when the collected-static folder is missing
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass
 WHITENOISE_AUTOREFRESH = DEBUG
 
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
@@ -195,4 +200,22 @@ LOGGING = {
 CCHC_INLINE_JOBS = envbool("CCHC_INLINE_JOBS", True)
 
 if os.environ.get("CCHC_TESTING"):
+    # Argon2 is deliberately slow; the test suite hashes hundreds of passwords.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _refuse_insecure_production() -> None:
+    """In production mode, refuse to start with an insecure configuration, in one line."""
+    problems = []
+    if len(SECRET_KEY) < 32:
+        problems.append("SECRET_KEY chưa đặt hoặc ngắn hơn 32 ký tự")
+    if DEBUG:
+        problems.append("DEBUG đang bật")
+    if not ALLOWED_HOSTS:
+        problems.append("ALLOWED_HOSTS chưa đặt")
+    if problems:
+        raise SystemExit("cchc: CCHC_PRODUCTION=1 nhưng cấu hình không an toàn: " + "; ".join(problems) + ".")
+
+
+if PRODUCTION:
+    _refuse_insecure_production()

@@ -26,3 +26,9 @@ def gold_dir() -> Path:
     if not GOLD_DIR.is_dir():
         pytest.skip("../shared/gold không có trên máy này")
     return GOLD_DIR
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Argon2 stays the production hasher (tested in test_security); tests hash with MD5 for speed."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

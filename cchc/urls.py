@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from cchc import views
+
+admin.site.site_header = "Quản trị hệ thống CCHC"
+admin.site.site_title = "CCHC"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("tai-khoan/", include("apps.accounts.urls")),
+    path("to-chuc/", include("apps.orgs.urls")),
+    path("nhat-ky/", include("apps.audit.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "cchc.views.forbidden"
+handler404 = "cchc.views.not_found"

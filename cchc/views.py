@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+
+from apps.accounts.policy import can, visible_units
+
+
+@login_required
+def home(request):
+    """The user's units and roles, and the entry points they may use."""
+    memberships = request.user.memberships.select_related("org_unit", "agency").order_by("org_unit__name")
+    units = visible_units(request.user).order_by("level", "name")
+    return render(
+        request,
+        "home.html",
+        {
+            "memberships": memberships,
+            "units": units[:30],
+            "n_units": units.count(),
+            "may_manage_orgs": can(request.user, "orgs.manage"),
+            "may_view_audit": can(request.user, "audit.view"),
+        },
+    )
+
+
+def healthz(request):
+    """For load balancers: answers 200 when the database answers."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})
+
+
+def forbidden(request, exception=None):
+    message = str(exception) if exception and str(exception) else "Bạn không có quyền truy cập trang này."
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def not_found(request, exception=None):
+    return render(request, "404.html", status=404)
