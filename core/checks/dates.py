@@ -100,6 +100,8 @@ class DeadlineReading:
 
 def read_deadline(text: str, period_start: date | None, period_end: date | None) -> DeadlineReading:
     """Milestones of a deadline cell, through ``core.deadlines`` when available."""
+    if period_start is None or period_end is None or period_end < period_start:
+        return _fallback(text)
     try:
         from core.deadlines import parse_deadline  # noqa: PLC0415 - optional until it lands
     except ImportError:
