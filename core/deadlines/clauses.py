@@ -31,12 +31,15 @@ class Clause:
 
 
 def mask(folded: str) -> str:
-    """Blank out markup and document references, keeping every offset."""
+    """Blank out markup and hide document references, keeping every offset."""
 
     def blank(m: re.Match[str]) -> str:
         return " " * (m.end() - m.start())
 
-    return DOC_REF.sub(blank, _TAG.sub(blank, folded))
+    def hide(m: re.Match[str]) -> str:  # not a space: the reference stays inside its clause
+        return "#" * (m.end() - m.start())
+
+    return DOC_REF.sub(hide, _TAG.sub(blank, folded))
 
 
 def _trim(f: str, s: int, e: int) -> Span:
@@ -58,7 +61,8 @@ def _split(f: str, regex: re.Pattern[str], s: int, e: int) -> list[Span]:
 
 
 def _merge(pieces: list[Span], has: HasContent, *, forward: bool) -> list[Span]:
-    """Join pieces without content to the next piece (bullets) or to the previous one (sentences)."""
+    """Join pieces without content to the next piece (bullets: "Phòng Văn hóa - Xã hội: Quý I")
+    or to the previous one (sentences: "...chỉ đạo của Chính phủ; Thủ tướng Chính phủ")."""
     out: list[Span] = []
     pending: int | None = None
     for s, e in pieces:
@@ -70,12 +74,8 @@ def _merge(pieces: list[Span], has: HasContent, *, forward: bool) -> list[Span]:
             out[-1] = (out[-1][0], e)
         else:
             pending = s
-    if pending is not None:
-        last_end = pieces[-1][1]
-        if out:
-            out[-1] = (out[-1][0], last_end)
-        else:
-            out.append((pending, last_end))
+    if pending is not None:  # nothing followed: a clause of its own, reported as unparsed
+        out.append((pending, pieces[-1][1]))
     return out
 
 

@@ -142,6 +142,8 @@ def _items(exprs: list[Expr], ctx: Context) -> list[Item] | None:
     recurs = [x for x in exprs if x.kind == "recur"]
     freqs = list(dict.fromkeys(f for x in recurs for f in x.freqs))
     units = [x for x in exprs if x.kind in UNITS or x.kind == "day"]
+    if any(x.bad or x.mode == "after" for x in units):
+        return None
     if recurs:
         span = (recurs[0].start, recurs[-1].end)
         anchors = [x for x in units if x.kind in ("date", "month", "quarter", "half", "day")]
@@ -157,7 +159,9 @@ def _items(exprs: list[Expr], ctx: Context) -> list[Item] | None:
                         from_year=x.year,
                         strict_before=_strict(x, ctx),
                     ):
-                        items.append((lab, RECURRING, due, YEARLY, (x.start, span[1])))
+                        items.append(
+                            (lab, RECURRING, due, YEARLY, (min(x.start, span[0]), max(x.end, span[1])))
+                        )
             units = [x for x in units if x not in anchors]
         elif len(anchors) == 1 and anchors[0].kind == "day" and MONTHLY in freqs:
             freqs.remove(MONTHLY)
@@ -165,7 +169,7 @@ def _items(exprs: list[Expr], ctx: Context) -> list[Item] | None:
             for due, lab in series(
                 MONTHLY, ctx.start, ctx.end, day_of_month=x.values[0][0], strict_before=_strict(x, ctx)
             ):
-                items.append((lab, RECURRING, due, MONTHLY, (x.start, span[1])))
+                items.append((lab, RECURRING, due, MONTHLY, (min(x.start, span[0]), max(x.end, span[1]))))
             units.remove(x)
         for freq in freqs:
             if freq == CONTINUOUS:
@@ -179,7 +183,7 @@ def _items(exprs: list[Expr], ctx: Context) -> list[Item] | None:
     for i, x in enumerate(units):
         if i in skip:
             continue
-        if x.bad or x.mode == "after" or x.kind == "day":
+        if x.kind == "day":  # "ngày 20" with no month and no "hằng tháng"
             return None
         try:
             dues = []
@@ -190,7 +194,7 @@ def _items(exprs: list[Expr], ctx: Context) -> list[Item] | None:
         if x.mode == "from":
             label, span = "Từ " + _lower_first(dues[0][1]), (x.start, x.end)
             nxt = units[i + 1] if i + 1 < len(units) else None
-            if nxt and nxt.mode == "by" and not ctx.f[x.end : nxt.start].strip():
+            if nxt and nxt.mode == "by" and not ctx.f[x.end : nxt.start].strip(" -–"):
                 _, last_label = due_of(
                     nxt.kind, nxt.values[-1], _year_for(nxt, exprs, nxt.values[-1], ctx), False
                 )
@@ -222,7 +226,8 @@ def read_clause(ctx: Context, s: int, e: int, parent: str | None) -> list[str]:
     first = min([x.start for x in exprs] + ([cue.start()] if cue else []), default=e)
     if label is None and exprs:
         prefix = clean(text[body:first]).strip(lx.TRIM)
-        if lx.fold(prefix) not in lx.FILLER_PREFIXES:
+        # A lone verb ("Làm", "Thực hiện") is not a label; a noun phrase ("Báo cáo ...") is.
+        if lx.fold(prefix) not in lx.FILLER_PREFIXES and len(prefix.split()) >= 2:
             label = prefix
     label = _join(parent, label) or None
     whole = clean(text[s:e])
@@ -231,7 +236,10 @@ def read_clause(ctx: Context, s: int, e: int, parent: str | None) -> list[str]:
             return [_join(parent, whole)]
         ctx.out.append(MilestoneSpec(_join(parent, whole), ON_EVENT, None, None, (cue.start(), e)))
         return []
-    items = _items(exprs, ctx)
+    try:
+        items = _items(exprs, ctx)
+    except ValueError:  # an anchor that does not exist every year ("31/2 hằng năm")
+        items = None
     if items is None:
         return [_join(parent, whole)]
     if cue and lx.ALTERNATIVE.search(f, body, cue.start()):  # "định kỳ hằng quý hoặc đột xuất"

@@ -119,9 +119,10 @@ PREP_WORD = re.compile(r"cham\s+nhat|muon\s+nhat|han\s+chot|bat\s+dau|ke\s+tu|[a
 CUE = re.compile(
     r"\btheo\s+(?:(?:cac|nhung|dung)\s+)?(?:ke\s+hoach|kh|lo\s+trinh|quy\s+dinh|huong\s+dan|yeu\s+cau"
     r"|(?:su\s+)?chi\s+dao|van\s+ban|cong\s+van|quyet\s+dinh|thong\s+bao|de\s+nghi|tien\s+do"
-    r"|chuong\s+trinh|lich|thoi\s+gian|thoi\s+han|phan\s+cong|chu\s+truong|nhiem\s+vu)\b"
+    r"|chuong\s+trinh|lich|thoi\s+gian|thoi\s+han|phan\s+cong|chu\s+truong|nhiem\s+vu"
+    r"|nghi\s+dinh|nghi\s+quyet|thong\s+tu|chi\s+thi|luat)\b"
     r"|\b(?:ngay\s+)?(?:sau\s+)?khi\b"
-    r"|\b(?:ngay\s+)?sau\s+(?!ngay\s*\d|\d)(?=[a-z])"
+    r"|\b(?:ngay\s+)?sau\s+(?!ngay\s*\d|\d|thang\b)(?=[a-z])"  # not "sáu tháng"
     r"|\b(?:dot\s+xuat|kip\s+thoi|dung\s+(?:thoi\s+gian|thoi\s+han|han))\b"
 )
 ALTERNATIVE = re.compile(r"\bhoac\s*$")
@@ -142,5 +143,5 @@ LABEL_COLON = re.compile(r":(?!\d{2}(?![\d/]))")  # not a clock time "10:30"
 GENERIC_LABELS = frozenset(
     {"thoi gian", "thoi han", "han", "tien do", "thoi gian thuc hien", "thoi han hoan thanh"}
 )
-FILLER_PREFIXES = frozenset({"", "thuc hien", "hoan thanh", "thuc hien va hoan thanh"})
+FILLER_PREFIXES = frozenset({"", "thuc hien", "hoan thanh", "thuc hien va hoan thanh", "giai doan"})
 TRIM = " \t-–—•*+.,;:()"
