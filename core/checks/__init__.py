@@ -10,7 +10,10 @@ from __future__ import annotations
 from datetime import date
 
 from core.agencies import AgencyDirectory
-from core.checks import deadlines, header, targets, tasks, text  # noqa: F401 - modules register their checks on import
+
+# Importing the theme modules registers their checks.
+from core.checks import deadlines, header, targets, tasks, text  # noqa: F401
+from core.checks import superior as superior_checks  # noqa: F401
 from core.checks.context import CheckContext
 from core.checks.finding import ERROR, INFO, RULES, SEVERITIES, WARNING, Finding
 from core.checks.registry import CHECKS, Check
