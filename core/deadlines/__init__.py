@@ -62,8 +62,12 @@ def parse_deadline(
     normal = nfc(text)
     ctx = Context(normal, mask(fold(normal)), period_start, period_end, strict_before)
 
-    def has(s: int, e: int) -> bool:
-        return has_content(ctx.f, s, e)
+    seen: dict[tuple[int, int], bool] = {}
+
+    def has(s: int, e: int) -> bool:  # the same spans come up at each level of splitting
+        if (s, e) not in seen:
+            seen[s, e] = has_content(ctx.f, s, e)
+        return seen[s, e]
 
     for clause in split_clauses(normal, ctx.f, has):
         result.unparsed += read_clause(ctx, clause.start, clause.end, clause.parent)

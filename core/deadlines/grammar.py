@@ -105,8 +105,12 @@ def find_exprs(f: str, s: int, e: int) -> list[Expr]:
     return found
 
 
+_ANY = [p for _, p in lx.PATTERNS] + [lx.RECUR, lx.CONTINUOUS, lx.RANGE, lx.YEAR, lx.DAY, lx.CUE]
+
+
 def has_content(f: str, s: int, e: int) -> bool:
-    return bool(find_exprs(f, s, e) or lx.CUE.search(f, s, e))
+    """Whether f[s:e] holds any time expression or event cue (find_exprs would find one)."""
+    return any(p.search(f, s, e) for p in _ANY)
 
 
 def _join(*parts: str | None) -> str:
