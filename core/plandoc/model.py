@@ -110,6 +110,9 @@ class AreaAssignment:
     agency: str
     task_numbers: list[str] = field(default_factory=list)
     span: Span | None = None
+    # The verb that made the assignment ("chủ trì", "phụ trách", "chịu trách nhiệm", "tham mưu"):
+    # a "chủ trì" outranks a "tham mưu" when the section names two agencies for one area.
+    verb: str | None = None
 
 
 @dataclass

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from core.plandoc.extract.items import join_wrapped, split_inline_bullets, strip_item
-from core.text import fold
+from core.plandoc.extract.textutil import fold
 
 # Words a body's name starts with (folded). A trailing space marks a whole word.
 _HEADS = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from core.text import fold
+from core.plandoc.extract.textutil import fold
 
 AREA_ORDER = ("chi_dao", "the_che", "tthc", "bo_may", "cong_vu", "tai_chinh", "chinh_quyen_so")
 
@@ -117,12 +117,20 @@ _VOCABULARY: dict[str, tuple[tuple[str, float], ...]] = {
 }
 
 
-def _first_area(text: str, words: dict[str, tuple[str, ...]]) -> tuple[int, str] | None:
+def _word(phrase: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])")
+
+
+_HEADING_RE = {area: [_word(p) for p in phrases] for area, phrases in _HEADING_WORDS.items()}
+_VOCABULARY_RE = {area: [(_word(p), w) for p, w in vocab] for area, vocab in _VOCABULARY.items()}
+
+
+def _first_area(text: str, patterns: dict[str, list[re.Pattern[str]]]) -> tuple[int, str] | None:
     folded = fold(text)
     best: tuple[int, str] | None = None
-    for area, phrases in words.items():
-        for phrase in phrases:
-            match = re.search(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", folded)
+    for area, compiled in patterns.items():
+        for pattern in compiled:
+            match = pattern.search(folded)
             if match and (best is None or match.start() < best[0]):
                 best = (match.start(), area)
     return best
@@ -130,7 +138,7 @@ def _first_area(text: str, words: dict[str, tuple[str, ...]]) -> tuple[int, str]
 
 def area_of_heading(text: str) -> str | None:
     """The area a section or annex title names; the first one named when it joins two."""
-    found = _first_area(text, _HEADING_WORDS)
+    found = _first_area(text, _HEADING_RE)
     return found[1] if found else None
 
 
@@ -149,11 +157,10 @@ def classify_area(text: str) -> str | None:
     """The area whose vocabulary ``text`` uses most; ``None`` when it uses none."""
     folded = fold(text)
     scores = {}
-    for area, vocabulary in _VOCABULARY.items():
+    for area, vocabulary in _VOCABULARY_RE.items():
         score = 0.0
-        for phrase, weight in vocabulary:
-            hits = len(re.findall(rf"(?<![a-z]){re.escape(phrase)}(?![a-z])", folded))
-            score += weight * min(hits, 3)
+        for pattern, weight in vocabulary:
+            score += weight * min(len(pattern.findall(folded)), 3)
         if score:
             scores[area] = score
     if not scores:

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from core.plandoc.document import Span
+from core.plandoc.extract.textutil import fold
 from core.plandoc.extract.units import Unit
-from core.text import fold
 
 _SHORT_TITLE = 160
 

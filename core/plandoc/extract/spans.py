@@ -1,40 +1,51 @@
 """Provenance: find where an extracted value is printed, so the official can see why it was read.
 
 Values are cleaned (whitespace collapsed, bullets and markup removed), so they are found again in
-the canonical text with a pattern that lets any whitespace or markup sit between words. When that
+the canonical text by comparing both without whitespace, Markdown emphasis or HTML tags. When that
 fails (entities, typography changed by cleaning) the enclosing span is the honest answer.
 """
 
 from __future__ import annotations
 
-import re
-
 from core.plandoc.document import Span
 
-_GAP = r"(?:\s|<[^>]+>|\*{1,3}|\\)*"
-_MAX_TOKENS = 40
+_SKIPPED = set("*\\")
+_MAX_TAG = 200
+
+
+def _squeezed(window: str) -> tuple[str, list[int]]:
+    """``window`` without whitespace, emphasis marks and tags, with each kept char's offset."""
+    chars: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(window)
+    while i < n:
+        ch = window[i]
+        if ch == "<":
+            close = window.find(">", i, i + _MAX_TAG)
+            if close != -1:
+                i = close + 1
+                continue
+        if not ch.isspace() and ch not in _SKIPPED:
+            chars.append(ch)
+            offsets.append(i)
+        i += 1
+    return "".join(chars), offsets
 
 
 def locate(text: str, value: str | None, within: Span | None) -> Span | None:
     """The span of ``value`` inside ``within`` (whitespace/markup-tolerant), else ``within``."""
     if within is None or not value:
         return within
-    tokens = value.split()
-    if not tokens:
+    exact = text.find(value, within.start, within.end)
+    if exact >= 0:
+        return Span(exact, exact + len(value), within.page)
+    needle = "".join(value.split())
+    if not needle:
         return within
-    if len(tokens) > _MAX_TOKENS:
-        head = _find(text, tokens[:8], within.start, within.end)
-        tail = _find(text, tokens[-8:], head.end() if head else within.start, within.end)
-        if head and tail:
-            return Span(head.start(), tail.end(), within.page)
+    squeezed, offsets = _squeezed(text[within.start : within.end])
+    found = squeezed.find(needle)
+    if found < 0:
         return within
-    found = _find(text, tokens, within.start, within.end)
-    return Span(found.start(), found.end(), within.page) if found else within
-
-
-def _find(text: str, tokens: list[str], start: int, end: int) -> re.Match[str] | None:
-    pattern = _GAP.join(re.escape(token) for token in tokens)
-    try:
-        return re.compile(pattern).search(text, start, end)
-    except re.error:
-        return None
+    start = within.start + offsets[found]
+    end = within.start + offsets[found + len(needle) - 1] + 1
+    return Span(start, end, within.page)

@@ -18,8 +18,9 @@ from core.plandoc.extract.agencies import split_agencies
 from core.plandoc.extract.areas import area_of_heading, classify_area
 from core.plandoc.extract.items import split_items
 from core.plandoc.extract.spans import locate
+from core.plandoc.extract.textutil import fold
 from core.plandoc.model import TaskDraft
-from core.text import collapse, fold
+from core.text import collapse
 
 ROLES = ("no", "content", "products", "lead", "coordinating", "deadline", "notes")
 _ROMAN = re.compile(r"^[IVXL]{1,5}\.?$")

@@ -1,0 +1,276 @@
+"""Header fields of a plan: issuer, org unit, title, number, signed date, signer, period.
+
+Read from the administrative layout every decision and plan shares (Nghị định 30/2020/NĐ-CP):
+the issuing body's letterhead, "Số: …", "<place>, ngày … tháng … năm …", the title under
+"QUYẾT ĐỊNH" or "KẾ HOẠCH", the signature block. Blanks left for the number or the day
+("Số: /QĐ-UBND", "ngày tháng 8 năm 2025") stay ``None``: nothing is invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from core.plandoc.document import Document, Paragraph, Span
+from core.plandoc.extract.spans import locate
+from core.plandoc.extract.textutil import fold
+from core.plandoc.extract.units import Unit, paragraph_lines
+from core.plandoc.model import OrgUnitRef, PlanDraft
+from core.text import collapse, modern_tones
+
+_UNIT_TYPES = (
+    ("thành phố", "province"),
+    ("thị xã", "district"),
+    ("thị trấn", "commune"),
+    ("đặc khu", "commune"),
+    ("tỉnh", "province"),
+    ("huyện", "district"),
+    ("quận", "district"),
+    ("phường", "commune"),
+    ("xã", "commune"),
+)
+_CENTRAL_CITIES = ("ha noi", "hai phong", "da nang", "hue", "can tho", "ho chi minh")
+_UNIT_RE = re.compile(r"(?i)(?<!\w)(" + "|".join(t for t, _ in _UNIT_TYPES) + r")\s+(\S.*)$")
+_COUNCIL = re.compile(r"(?i)(?:ủy ban nhân dân|uỷ ban nhân dân|ubnd)\s+")
+_NUMBER = re.compile(r"^\s*Số\s*:\s*(\S*)")
+_DATE_WORDS = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+_DATE_SLASH = re.compile(r"ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})", re.IGNORECASE)
+_SIGN_TITLES = ("chu tich", "pho chu tich", "giam doc", "pho giam doc", "truong ban", "truong phong")
+_STOP_WORDS = {"ban", "về", "năm", "giai", "đoạn", "trên", "của", "theo", "tại", "và", "thực"}
+
+
+@dataclass
+class Line:
+    text: str
+    span: Span
+
+
+def header_lines(doc: Document, limit: int = 80) -> list[Line]:
+    """The first printed lines of the document, markup removed."""
+    lines: list[Line] = []
+    for block in doc.blocks:
+        if isinstance(block, Paragraph):
+            for segment in paragraph_lines(doc, block):
+                lines.append(Line(collapse(segment.text), segment.span))
+        if len(lines) >= limit:
+            break
+    return lines
+
+
+def all_lines(doc: Document) -> list[Line]:
+    return header_lines(doc, limit=10**9)
+
+
+def parse_unit(text: str) -> tuple[str, str] | None:
+    """``("xã Thường Xuân", "commune")`` from "XÃ THƯỜNG XUÂN" or "xã Thường Xuân ban hành …"."""
+    match = _UNIT_RE.search(text.strip())
+    if not match:
+        return None
+    kind_text = match.group(1).lower()
+    words = []
+    for word in match.group(2).split():
+        word = word.strip(',.;:()“”"')
+        if not word or not (word[0].isupper() or word[0].isdigit()) or word.lower() in _STOP_WORDS:
+            break
+        words.append(word if not word.isupper() or len(word) <= 1 else word.capitalize())
+        if len(words) == 4:
+            break
+    if not words:
+        return None
+    name = modern_tones(" ".join(words))
+    level = dict(_UNIT_TYPES)[kind_text]
+    if kind_text == "thành phố" and fold(name) not in _CENTRAL_CITIES:
+        level = "district"
+    return f"{kind_text} {name}", level
+
+
+def _org_unit(lines: list[Line], flat: str) -> tuple[tuple[str, str] | None, Span | None]:
+    # 1. Letterhead: "ỦY BAN NHÂN DÂN" then the unit ("XÃ THƯỜNG XUÂN"), before the national motto.
+    for index, line in enumerate(lines[:20]):
+        folded = fold(line.text)
+        if folded.startswith("cong hoa"):
+            break
+        if folded.startswith("uy ban nhan dan"):
+            rest = _COUNCIL.sub("", line.text, count=1)
+            candidate = parse_unit(rest) if rest != line.text else None
+            if candidate is None and index + 1 < len(lines):
+                candidate = parse_unit(lines[index + 1].text)
+                if candidate:
+                    return candidate, lines[index + 1].span
+            if candidate:
+                return candidate, line.span
+    # 2. The decision's preamble: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH THANH HÓA".
+    for line in lines:
+        folded = fold(line.text)
+        if folded.startswith(("chu tich uy ban nhan dan", "uy ban nhan dan")) and line.text.isupper():
+            candidate = parse_unit(_COUNCIL.split(line.text, maxsplit=1)[-1])
+            if candidate:
+                return candidate, line.span
+    # 3. Running text: "Ủy ban nhân dân xã Anh Sơn ban hành kế hoạch".
+    for match in re.finditer(r"(?i)(?:ủy|uỷ) ban nhân dân\s+([^.;]{3,60}?)\s+ban hành", flat):
+        candidate = parse_unit(match.group(1))
+        # The unit must be the whole subject: "… thị xã Nghi Sơn về ban hành" names another body.
+        if candidate and len(candidate[0].split()) == len(match.group(1).split()):
+            return candidate, None
+    return None, None
+
+
+def _province(flat: str, unit: tuple[str, str] | None) -> str | None:
+    if unit and unit[1] == "province":
+        return unit[0].split(" ", 1)[1] if not unit[0].startswith("thành phố") else unit[0][10:]
+    counts: dict[str, int] = {}
+    for match in re.finditer(r"(?i)(?<!\w)(tỉnh|thành phố)\s+([^\s,.;]+(?:\s+[^\s,.;]+){0,2})", flat):
+        parsed = parse_unit(f"{match.group(1)} {match.group(2)}")
+        if parsed and parsed[1] == "province":
+            name = parsed[0].split(" ", 1)[1] if parsed[0].startswith("tỉnh") else parsed[0][10:]
+            counts[name] = counts.get(name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _title(lines: list[Line], flat: str) -> tuple[str | None, str | None]:
+    """The plan title, and where it was found ("article", "decision", "heading")."""
+    match = re.search(r"Điều 1\.?\s*Ban hành kèm theo Quyết định này\s*[“\"](.{10,300}?)[”\"]", flat)
+    if match:
+        return collapse(match.group(1)), "article"
+    for index, line in enumerate(lines):
+        if fold(line.text).strip(" :") == "quyet dinh":
+            parts = []
+            for follow in lines[index + 1 : index + 5]:
+                if fold(follow.text).startswith(("chu tich", "uy ban", "can cu", "giam doc", "tm", "kt")):
+                    break
+                parts.append(follow.text)
+            title = re.sub(r"(?i)^(?:về việc|v/v)?\s*(?:ban hành|phê duyệt)\s+", "", " ".join(parts)).strip()
+            if fold(title).startswith("ke hoach"):
+                return title[:1].upper() + title[1:], "decision"
+            break
+    for index, line in enumerate(lines):
+        folded = fold(line.text)
+        if folded == "ke hoach" and index + 1 < len(lines):
+            rest = lines[index + 1].text
+        elif folded.startswith("ke hoach ") and line.text[:8].isupper():
+            rest = line.text[8:].strip()
+        else:
+            continue
+        if rest and not fold(rest).startswith(("so ", "thuc hien")):
+            return f"Kế hoạch {rest[:1].lower()}{rest[1:]}".strip(), "heading"
+    return None, None
+
+
+def _period(text: str | None) -> tuple[date | None, date | None]:
+    """The period a title covers: "giai đoạn 2026 - 2030", "6 tháng cuối năm 2025", "năm 2025"."""
+    if not text:
+        return None, None
+    folded = fold(text)
+    match = re.search(r"giai doan\s+(\d{4})\s*-\s*(\d{4})", folded)
+    if match:
+        return date(int(match.group(1)), 1, 1), date(int(match.group(2)), 12, 31)
+    match = re.search(r"6 thang (dau|cuoi) nam\s+(\d{4})", folded)
+    if match:
+        year = int(match.group(2))
+        return (
+            (date(year, 1, 1), date(year, 6, 30))
+            if match.group(1) == "dau"
+            else (date(year, 7, 1), date(year, 12, 31))
+        )
+    match = re.search(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:nam|/)\s*(\d{4})", folded)
+    if match:
+        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(match.group(1)) or int(match.group(1))
+        year = int(match.group(2))
+        end_month = quarter * 3
+        end_day = 31 if end_month in (3, 12) else 30
+        return date(year, end_month - 2, 1), date(year, end_month, end_day)
+    years = re.findall(r"nam\s+(\d{4})", folded)
+    if years:
+        year = int(years[-1])
+        return date(year, 1, 1), date(year, 12, 31)
+    return None, None
+
+
+def _decision_number(lines: list[Line]) -> tuple[str | None, Span | None]:
+    for line in lines[:40]:
+        match = _NUMBER.match(line.text)
+        if match:
+            value = match.group(1).strip(" ,;")
+            if re.match(r"^\d+[^/\s]*/\S+", value):
+                return value, line.span
+            return None, line.span
+    return None, None
+
+
+def _signed_date(lines: list[Line]) -> tuple[date | None, Span | None]:
+    for line in lines[:40]:
+        folded = fold(line.text)
+        if folded.startswith("can cu") or "," not in line.text or " ngay" not in f" {folded}":
+            continue
+        if not re.search(r",\s*ngày", line.text, re.IGNORECASE):
+            continue
+        match = _DATE_WORDS.search(line.text) or _DATE_SLASH.search(line.text)
+        if not match:
+            return None, line.span  # the day is left blank for the signature
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day), line.span
+        except ValueError:
+            return None, line.span
+    return None, None
+
+
+def _looks_like_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    if any(word in fold(text) for word in ("uy ban", "chu tich", "noi nhan", "ke hoach", "phu luc")):
+        return False
+    return all(w[0].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
+
+
+def _signer(lines: list[Line]) -> tuple[str | None, Span | None]:
+    for index, line in enumerate(lines):
+        folded = fold(line.text).strip(" .:")
+        if folded in _SIGN_TITLES or (folded.startswith(("kt. ", "tm. ")) and folded[4:] in _SIGN_TITLES):
+            for follow in lines[index + 1 : index + 9]:
+                text = follow.text.strip(" .")
+                if text.startswith("(") or not text:
+                    continue
+                if _looks_like_name(text):
+                    return text, follow.span
+                if fold(text) not in _SIGN_TITLES:
+                    break
+    return None, None
+
+
+def _head_span(doc: Document, lines: list[Line]) -> Span:
+    """The opening part of the document, where header fields are printed."""
+    end = lines[min(len(lines), 120) - 1].span.end if lines else len(doc.text)
+    return Span(0, end)
+
+
+def fill_metadata(doc: Document, units: list[Unit], plan: PlanDraft) -> None:
+    """Set the header fields of ``plan`` (and their spans) from ``doc``."""
+    lines = all_lines(doc)
+    head = lines[:80]
+    flat = " ".join(unit.text for unit in units[:400])
+    unit, unit_span = _org_unit(head, flat)
+    if unit:
+        plan.org_unit = OrgUnitRef(name=unit[0], level=unit[1], province=_province(flat, unit))
+        plan.issuer = f"UBND {unit[0]}"
+        span = unit_span or locate(doc.text, unit[0].split(" ", 1)[1], _head_span(doc, lines))
+        plan.spans["org_unit"] = span
+        plan.spans["issuer"] = span
+    title, _source = _title(head, flat)
+    if title:
+        plan.title = title
+        plan.spans["title"] = locate(doc.text, title, _head_span(doc, lines))
+    plan.decision_number, span = _decision_number(head)
+    if span:
+        plan.spans["decision_number"] = locate(doc.text, plan.decision_number, span)
+    plan.signed_date, span = _signed_date(head)
+    if span:
+        plan.spans["signed_date"] = span
+    plan.signer, span = _signer(lines)
+    if span:
+        plan.spans["signer"] = span
+    plan.period_start, plan.period_end = _period(title)
+    if plan.period_start and "title" in plan.spans:
+        plan.spans["period"] = plan.spans["title"]
