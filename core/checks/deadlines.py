@@ -68,7 +68,12 @@ def deadline_before_issue(ctx: CheckContext) -> Iterator[Finding]:
     for task in ctx.plan.tasks:
         if not task.deadline_text:
             continue
-        late = [m for m in ctx.deadline(task).milestones if m.kind == "once" and m.due and m.due < earliest]
+        start = ctx.plan.period_start
+        late = [
+            m
+            for m in ctx.deadline(task).milestones
+            if m.kind == "once" and m.due and m.due < earliest and not (start and m.due < start)
+        ]  # a date before the period is reported once, by deadline_outside_period
         if not late:
             continue
         due = min(m.due for m in late if m.due)

@@ -8,6 +8,7 @@ identical findings would bury the rest.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -175,24 +176,31 @@ def _keys(ctx: CheckContext, names: list[str]) -> set[str]:
     return keys
 
 
+_ROLE_WORDS = re.compile(r"\s+(?:chủ\s+trì|phụ\s+trách|thực\s+hiện|tham\s+mưu)\b.*$", re.IGNORECASE)
+
+
 @check("lead_conflict")
 def lead_conflict(ctx: CheckContext) -> Iterator[Finding]:
     """Only assignments naming task numbers are compared: an area-wide assignment names the agency
     that coordinates and reports on the area, and other agencies may well lead some of its tasks."""
-    for item in ctx.plan.assignments:
-        if not item.task_numbers:
+    for task in ctx.plan.tasks:
+        if not task.lead:
             continue
-        assigned = _keys(ctx, [item.agency])
-        for task in ctx.plan.tasks:
-            if task.area != item.area or (task.no or "") not in item.task_numbers or not task.lead:
-                continue
-            if assigned & _keys(ctx, task.lead):
-                continue
-            message = (
-                f"{_label(task)}: phụ lục giao “{'; '.join(task.lead)}” chủ trì, nhưng mục "
-                f"“Tổ chức thực hiện” giao “{item.agency}”. Thống nhất một cơ quan chủ trì."
-            )
-            yield ctx.for_task("lead_conflict", WARNING, message, task, assigned=item.agency)
+        named = [
+            item
+            for item in ctx.plan.assignments
+            if item.task_numbers and item.area == task.area and (task.no or "") in item.task_numbers
+        ]
+        if not named:
+            continue
+        agencies = list(dict.fromkeys(_ROLE_WORDS.sub("", item.agency).strip() for item in named))
+        if _keys(ctx, agencies) & _keys(ctx, task.lead):
+            continue
+        message = (
+            f"{_label(task)}: phụ lục giao “{'; '.join(task.lead)}” chủ trì, nhưng mục “Tổ chức thực hiện” "
+            f"giao “{'; '.join(agencies)}”. Thống nhất một cơ quan chủ trì."
+        )
+        yield ctx.for_task("lead_conflict", WARNING, message, task, assigned=agencies, span=named[0].span)
 
 
 def _duplicates(a: str, b: str, words_a: set[str], words_b: set[str]) -> bool:
