@@ -17,7 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 import holidays as holidays_lib
 
@@ -105,13 +105,20 @@ def _weekdays_through(ordinal: int) -> int:
     return 5 * (ordinal // 7) + min(ordinal % 7, 5)
 
 
+def _weekday_number(index: int) -> int:
+    """The ordinal of the index-th Mon-Fri day (inverse of ``_weekdays_through``), in O(1)."""
+    return ((index - 1) // 5) * 7 + (index - 1) % 5 + 1
+
+
 @dataclass(frozen=True)
 class _Year:
-    """One year's departures from Mon-Fri, as sorted ordinals for bisect counting."""
+    """One year's departures from Mon-Fri, as ordinals: sets to test a day, sorted to count."""
 
     names: dict[date, str]  # holidays + 'off' overrides, minus days a 'work' override cancels
     off_weekdays: tuple[int, ...]  # Mon-Fri days that are not worked
     work_weekends: tuple[int, ...]  # Sat/Sun days that are worked (làm bù)
+    off_set: frozenset[int]
+    work_set: frozenset[int]
 
 
 class WorkCalendar:
@@ -147,57 +154,66 @@ class WorkCalendar:
                 work.add(day)
         off = sorted(d.toordinal() for d in names if d.weekday() < 5)
         on = sorted(d.toordinal() for d in work if d.weekday() >= 5)
-        return _Year(dict(sorted(names.items())), tuple(off), tuple(on))
+        return _Year(dict(sorted(names.items())), tuple(off), tuple(on), frozenset(off), frozenset(on))
 
     def holidays(self, year: int) -> dict[date, str]:
         """Public holidays (Vietnamese names) and 'off' overrides of the year, by date."""
         return dict(self._year(year).names)
 
     def is_working_day(self, day: date) -> bool:
-        y = self._year(day.year)
-        o = day.toordinal()
-        if day.weekday() < 5:
-            return o not in y.off_weekdays
-        return o in y.work_weekends
+        return self._works(day.toordinal())
 
-    def _count_upto(self, lo: date, hi: date) -> int:
-        """Working days d with lo < d <= hi, for lo <= hi: weekdays by formula, then exceptions."""
-        lo_o, hi_o = lo.toordinal(), hi.toordinal()
-        total = _weekdays_through(hi_o) - _weekdays_through(lo_o)
-        for year in range(lo.year, hi.year + 1):
+    def _works(self, o: int) -> bool:
+        y = self._year(date.fromordinal(o).year)
+        if (o - 1) % 7 < 5:  # Mon-Fri
+            return o not in y.off_set
+        return o in y.work_set
+
+    def _count(self, lo: int, hi: int) -> int:
+        """Working days among ordinals lo < o <= hi (lo <= hi): weekdays by formula, then the
+        few exceptions of each year touched, by bisect."""
+        total = _weekdays_through(hi) - _weekdays_through(lo)
+        for year in range(date.fromordinal(max(lo, 1)).year, date.fromordinal(hi).year + 1):
             y = self._year(year)
-            total -= bisect_right(y.off_weekdays, hi_o) - bisect_right(y.off_weekdays, lo_o)
-            total += bisect_right(y.work_weekends, hi_o) - bisect_right(y.work_weekends, lo_o)
+            total -= bisect_right(y.off_weekdays, hi) - bisect_right(y.off_weekdays, lo)
+            total += bisect_right(y.work_weekends, hi) - bisect_right(y.work_weekends, lo)
         return total
 
     def working_days_between(self, a: date, b: date) -> int:
         """Working days d with a < d <= b; negative (the count over b < d <= a) when b < a."""
         if b >= a:
-            return self._count_upto(a, b)
-        return -self._count_upto(b, a)
+            return self._count(a.toordinal(), b.toordinal())
+        return -self._count(b.toordinal(), a.toordinal())
 
     def add_working_days(self, start: date, n: int) -> date:
         """The n-th working day after start (before it when n < 0); n == 0 gives start or the next one.
 
-        Jumps whole weeks while far from the target (a week never holds more than 7 working
-        days, so a jump never overshoots), then walks the last few days.
+        Guesses the n-th Mon-Fri day in O(1), counts the real working days up to it, and moves
+        on by the shortfall until none is left (one or two rounds: holidays are few), then steps
+        back over any overshoot from a make-up Saturday.
         """
+        o = start.toordinal()
         if n == 0:
-            day = start
-            while not self.is_working_day(day):
-                day += timedelta(days=1)
-            return day
-        step = 1 if n > 0 else -1
-        remaining = abs(n)
-        day = start
-        one = timedelta(days=1)
-        while remaining >= 7:
-            jump = day + timedelta(days=step * 7 * (remaining // 7))
-            # Days passed over: (day, jump] going forward, [jump, day) going back.
-            remaining -= self._count_upto(day, jump) if step > 0 else self._count_upto(jump - one, day - one)
-            day = jump
-        while remaining > 0:
-            day += one * step
-            if self.is_working_day(day):
-                remaining -= 1
-        return day
+            while not self._works(o):
+                o += 1
+            return date.fromordinal(o)
+        if n > 0:
+            day, got = o, 0
+            while got < n:  # working days in (o, day]
+                nxt = _weekday_number(_weekdays_through(day) + n - got)
+                got += self._count(day, nxt)
+                day = nxt
+            while got > n or not self._works(day):
+                got -= self._works(day)
+                day -= 1
+            return date.fromordinal(day)
+        m = -n
+        day, got = o, 0
+        while got < m:  # working days in [day, o)
+            nxt = _weekday_number(_weekdays_through(day - 1) - (m - got) + 1)
+            got += self._count(nxt - 1, day - 1)
+            day = nxt
+        while got > m or not self._works(day):
+            got -= self._works(day)
+            day += 1
+        return date.fromordinal(day)
