@@ -1,5 +1,6 @@
 """Deadline grammar: the "Thời gian hoàn thành" cell of a plan row -> milestone specs.
 
+    >>> from datetime import date
     >>> p = parse_deadline("- Thường xuyên. - Báo cáo kết quả: quý IV/2025.", date(2025, 1, 1), date(2025, 12, 31))
     >>> [m.to_dict() for m in p.milestones]  # doctest: +NORMALIZE_WHITESPACE
     [{'label': 'Thường xuyên', 'kind': 'continuous', 'due': None, 'frequency': None},

@@ -140,74 +140,73 @@ def _strict(x: Expr, ctx: Context) -> bool:
 Item = tuple[str, str, date | None, str | None, tuple[int, int]]  # label, kind, due, freq, span
 
 
+def _cover(x: Expr, span: tuple[int, int]) -> tuple[int, int]:
+    return min(x.start, span[0]), max(x.end, span[1])
+
+
+def _recurring(recurs: list[Expr], units: list[Expr], ctx: Context) -> list[Item]:
+    """Series of the clause's recurrences; anchors they use ("Quý I hằng năm", "ngày 20 hằng
+    tháng") are removed from ``units``."""
+    items: list[Item] = []
+    freqs = list(dict.fromkeys(f for x in recurs for f in x.freqs))
+    span = (recurs[0].start, recurs[-1].end)
+    anchors = [x for x in units if x.kind in ("date", "month", "quarter", "half", "day")]
+    if anchors and YEARLY in freqs and all(x.kind != "day" for x in anchors):
+        freqs.remove(YEARLY)
+        for x in anchors:
+            units.remove(x)
+            for value in x.values:
+                occurrences = series(
+                    YEARLY, ctx.start, ctx.end, anchor=(x.kind, value), from_year=x.year,
+                    strict_before=_strict(x, ctx),
+                )  # fmt: skip
+                items += [(lab, RECURRING, due, YEARLY, _cover(x, span)) for due, lab in occurrences]
+    elif len(anchors) == 1 and anchors[0].kind == "day" and MONTHLY in freqs:
+        freqs.remove(MONTHLY)
+        x = anchors[0]
+        units.remove(x)
+        occurrences = series(
+            MONTHLY, ctx.start, ctx.end, day_of_month=x.values[0][0], strict_before=_strict(x, ctx)
+        )
+        items += [(lab, RECURRING, due, MONTHLY, _cover(x, span)) for due, lab in occurrences]
+    for freq in freqs:
+        if freq == CONTINUOUS:  # hằng ngày, hằng tuần
+            items.append(("Thường xuyên", CONTINUOUS, None, None, span))
+        else:
+            items += [(lab, RECURRING, due, freq, span) for due, lab in series(freq, ctx.start, ctx.end)]
+    return items
+
+
 def _items(exprs: list[Expr], ctx: Context) -> list[Item] | None:
     """Milestones of a clause's expressions, or None when one of them cannot be read safely."""
-    items: list[Item] = []
-    recurs = [x for x in exprs if x.kind == "recur"]
-    freqs = list(dict.fromkeys(f for x in recurs for f in x.freqs))
     units = [x for x in exprs if x.kind in UNITS or x.kind == "day"]
     if any(x.bad or x.mode == "after" for x in units):
         return None
-    if recurs:
-        span = (recurs[0].start, recurs[-1].end)
-        anchors = [x for x in units if x.kind in ("date", "month", "quarter", "half", "day")]
-        if anchors and YEARLY in freqs and all(x.kind != "day" for x in anchors):
-            freqs.remove(YEARLY)
-            for x in anchors:
-                for value in x.values:
-                    for due, lab in series(
-                        YEARLY,
-                        ctx.start,
-                        ctx.end,
-                        anchor=(x.kind, value),
-                        from_year=x.year,
-                        strict_before=_strict(x, ctx),
-                    ):
-                        items.append(
-                            (lab, RECURRING, due, YEARLY, (min(x.start, span[0]), max(x.end, span[1])))
-                        )
-            units = [x for x in units if x not in anchors]
-        elif len(anchors) == 1 and anchors[0].kind == "day" and MONTHLY in freqs:
-            freqs.remove(MONTHLY)
-            x = anchors[0]
-            for due, lab in series(
-                MONTHLY, ctx.start, ctx.end, day_of_month=x.values[0][0], strict_before=_strict(x, ctx)
-            ):
-                items.append((lab, RECURRING, due, MONTHLY, (min(x.start, span[0]), max(x.end, span[1]))))
-            units.remove(x)
-        for freq in freqs:
-            if freq == CONTINUOUS:
-                items.append(("Thường xuyên", CONTINUOUS, None, None, span))
-            else:
-                items += [(lab, RECURRING, due, freq, span) for due, lab in series(freq, ctx.start, ctx.end)]
-    if any(x.kind == "continuous" for x in exprs) and not any(i[1] == CONTINUOUS for i in items):
-        x = next(x for x in exprs if x.kind == "continuous")
-        items.append(("Thường xuyên", CONTINUOUS, None, None, (x.start, x.end)))
-    skip: set[int] = set()
-    for i, x in enumerate(units):
-        if i in skip:
-            continue
+    recurs = [x for x in exprs if x.kind == "recur"]
+    items = _recurring(recurs, units, ctx) if recurs else []
+    continuous = [x for x in exprs if x.kind == "continuous"]
+    if continuous and not any(i[1] == CONTINUOUS for i in items):
+        items.append(("Thường xuyên", CONTINUOUS, None, None, (continuous[0].start, continuous[0].end)))
+    i = 0
+    while i < len(units):
+        x = units[i]
+        i += 1
         if x.kind == "day":  # "ngày 20" with no month and no "hằng tháng"
             return None
-        try:
-            dues = []
-            for value in x.values:
-                dues.append(due_of(x.kind, value, _year_for(x, exprs, value, ctx), _strict(x, ctx)))
-        except ValueError:
-            return None
-        if x.mode == "from":
-            label, span = "Từ " + _lower_first(dues[0][1]), (x.start, x.end)
-            nxt = units[i + 1] if i + 1 < len(units) else None
-            if nxt and nxt.mode == "by" and not ctx.f[x.end : nxt.start].strip(" -–"):
-                _, last_label = due_of(
-                    nxt.kind, nxt.values[-1], _year_for(nxt, exprs, nxt.values[-1], ctx), False
-                )
-                label, span = f"{label} đến {_lower_first(last_label)}", (x.start, nxt.end)
-                skip.add(i + 1)
-            if not any(it[1] == CONTINUOUS for it in items):
-                items.append((label, CONTINUOUS, None, None, span))
+        dues = [due_of(x.kind, v, _year_for(x, exprs, v, ctx), _strict(x, ctx)) for v in x.values]
+        if x.mode != "from":
+            items += [(lab, ONCE, due, None, (x.start, x.end)) for due, lab in dues]
             continue
-        items += [(lab, ONCE, due, None, (x.start, x.end)) for due, lab in dues]
+        # "Từ năm 2026", "Bắt đầu từ Quý I/2026", "2026 - 2030": work that goes on from then.
+        label, span = "Từ " + _lower_first(dues[0][1]), (x.start, x.end)
+        nxt = units[i] if i < len(units) else None
+        if nxt and nxt.mode == "by" and not ctx.f[x.end : nxt.start].strip(" -–"):
+            last = nxt.values[-1]
+            _, last_label = due_of(nxt.kind, last, _year_for(nxt, exprs, last, ctx), False)
+            label, span = f"{label} đến {_lower_first(last_label)}", (x.start, nxt.end)
+            i += 1
+        if not any(it[1] == CONTINUOUS for it in items):
+            items.append((label, CONTINUOUS, None, None, span))
     return items
 
 
@@ -242,7 +241,7 @@ def read_clause(ctx: Context, s: int, e: int, parent: str | None) -> list[str]:
         return []
     try:
         items = _items(exprs, ctx)
-    except ValueError:  # an anchor that does not exist every year ("31/2 hằng năm")
+    except ValueError:  # no such day: "31/2/2025", "31/2 hằng năm"
         items = None
     if items is None:
         return [_join(parent, whole)]
