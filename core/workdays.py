@@ -18,6 +18,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 import holidays as holidays_lib
 
@@ -121,6 +122,14 @@ class _Year:
     work_set: frozenset[int]
 
 
+@lru_cache(maxsize=256)
+def _library_year(year: int) -> tuple[tuple[tuple[date, str], ...], frozenset[date]]:
+    """Statutory holidays and the library's make-up Saturdays of a year, shared by all calendars."""
+    lib = holidays_lib.VN(years=year, language="vi")
+    names = tuple((d, str(n)) for d, n in lib.items())
+    return names, frozenset(d for d in lib.weekend_workdays if d.year == year)
+
+
 class WorkCalendar:
     """Working days of a civil servant: Mon-Fri, less holidays and days off, plus làm bù days."""
 
@@ -140,9 +149,9 @@ class WorkCalendar:
         return cached
 
     def _build_year(self, year: int) -> _Year:
-        lib = holidays_lib.VN(years=year, language="vi")
-        names: dict[date, str] = {d: str(n) for d, n in lib.items()}
-        work = {d for d in lib.weekend_workdays if d.year == year}
+        lib_names, lib_work = _library_year(year)
+        names = dict(lib_names)
+        work = set(lib_work)
         for day, o in self._overrides.items():
             if day.year != year:
                 continue
