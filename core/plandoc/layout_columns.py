@@ -14,18 +14,43 @@ Widths are estimated from the document: the width that best explains where lines
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 
 from core.plandoc.document import Segment, Span
 from core.text import fold
 
 INF = float("inf")
 SKIP = 1.0  # an empty cell
-SLACK = 2  # characters: proportional fonts make character counts approximate
+NO_WRAP = 100.0  # agency columns: names are broken by hand ("Công chức / Tư pháp - HT"), not wrapped
+SLACK = 0.6  # ems: our glyph widths are approximate, and justified text stretches spaces
+
+# Approximate advance widths (in ems) of a Times-like proportional font; letters with Vietnamese
+# diacritics take their base letter's width. Character counts alone mislead: "tra, giám sát kết
+# quả theo dõi" (30 characters) fits where "Thực hiện chế độ báo cáo định" (29) does not.
+_NARROW = dict.fromkeys("ijlt'.,;:!|", 0.278) | dict.fromkeys("frs()-/[]", 0.36) | {" ": 0.25}
+_WIDE = dict.fromkeys("mw", 0.75) | dict.fromkeys("MW%", 0.9) | dict.fromkeys("I", 0.333)
+
+
+def text_width(text: str) -> float:
+    total = 0.0
+    for ch in text:
+        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
+        if base in _NARROW:
+            total += _NARROW[base]
+        elif base in _WIDE:
+            total += _WIDE[base]
+        elif base.isupper():
+            total += 0.7 if base != "Đ" else 0.72
+        elif base == "đ":
+            total += 0.5
+        else:
+            total += 0.47 if base.isalpha() else 0.5
+    return total
 
 _ITEM = re.compile(r"^([-+•*–]|\(\d+\)|\d+[.)]\s|[a-zđ]\)\s|yêu cầu|Yêu cầu)")
 _AGENCY = re.compile(
-    r"^(công chức|cán bộ|phòng|văn phòng|ban |ubnd|ủy ban|uỷ ban|trung tâm|bộ phận|công an|sở |"
+    r"^(công chức|cán bộ|phòng|văn phòng|ban (?!hành)|ubnd|ủy ban|uỷ ban|trung tâm|bộ phận|công an|sở |"
     r"các phòng|các cơ quan|các đơn vị|hđnd|tư pháp|tài chính|văn hóa|văn hoá|địa chính|quân sự|"
     r"kinh tế|tổ công tác)",
     re.IGNORECASE,
@@ -39,6 +64,15 @@ _TIME = re.compile(
 _TIME_START = re.compile(
     r"(?<=\S)\s+(?=(Thường xuyên|Quý [IV]|Qúy [IV]|Tháng \d|Trước ngày|Trong năm|Năm 20\d\d)\b)"
 )
+_PRODUCT = re.compile(
+    r"^[-+•]\s*(báo cáo|kế hoạch|văn bản|các văn bản|quyết định|danh mục|bản mô tả|quy chế|"
+    r"các tài liệu|tài liệu|công văn|thông báo|các thông báo)",
+    re.IGNORECASE,
+)
+# A cell does not end on a word that needs a continuation ("theo", "của", "và" ...).
+_DANGLING = frozenset(
+    "theo của và các về với tại trong cho để là được những đối từ đến hoặc có thuộc trên số ngày như".split()
+)
 _SPLIT_BULLET = re.compile(r"\s(?=-\s+[A-ZĐÀ-Ỹ])")
 
 
@@ -48,6 +82,12 @@ class Fragment:
 
     text: str
     start: int
+    width: float = field(init=False)
+    next_word: float = field(init=False)  # width of " " + first word, for the wrap test
+
+    def __post_init__(self) -> None:
+        self.width = text_width(self.text)
+        self.next_word = text_width(" " + self.text.split(" ", 1)[0])
 
     @property
     def span(self) -> Span:
@@ -69,10 +109,6 @@ class Fragment:
     def timeish(self) -> bool:
         return bool(_TIME.search(self.text))
 
-    @property
-    def first_word(self) -> int:
-        return len(self.text.split(" ", 1)[0])
-
     @staticmethod
     def split(text: str, start: int) -> list[Fragment]:
         """Split a line that holds two cells ("Bộ phận Một cửa Thường xuyên", "- A - B" too long)."""
@@ -87,11 +123,11 @@ class Fragment:
         return [Fragment(t.strip(), s + (len(t) - len(t.lstrip()))) for t, s in pieces if t.strip()]
 
 
-def _emission(f: Fragment, kind: str, width: float) -> float:
+def _emission(f: Fragment, kind: str, width: float, listed: bool) -> float:
     cost = 0.0
-    over = len(f.text) - width
-    if over > SLACK - 1:
-        cost += 2.0 * (over - SLACK + 2)
+    over = f.width - width
+    if over > SLACK:
+        cost += 2.0 + 4.0 * (over - SLACK)
     if kind in ("lead", "coordinating"):
         cost += 0.0 if f.agency else 6.0
     elif f.agency:
@@ -99,9 +135,13 @@ def _emission(f: Fragment, kind: str, width: float) -> float:
     if fold(f.text).lstrip("- ").startswith("yeu cau"):
         cost += 0.0 if kind == "notes" else 4.0
     if kind == "content" and f.starts_item:
-        cost += 1.0  # task texts are rarely bulleted; products and notes usually are
+        # Task texts are rarely bulleted (unless the row's task is a list); products usually are.
+        cost += 0.3 if listed else 1.0
+        cost += 0.7 if _PRODUCT.match(f.text) else 0.0
     if kind == "time":
         cost += 0.0 if f.timeish else 0.5
+    if kind == "products" and f.starts_item and not _PRODUCT.match(f.text):
+        cost += 0.4
     elif f.timeish and kind in ("content", "products"):
         cost += 0.5
     return cost
@@ -109,34 +149,59 @@ def _emission(f: Fragment, kind: str, width: float) -> float:
 
 def _transition(prev: Fragment, nxt: Fragment, same: bool, width: float, numbered: bool) -> float:
     if same:
-        if nxt.starts_item:
+        if nxt.starts_item or width >= NO_WRAP:
             return 0.0
-        if len(prev.text) + 1 + nxt.first_word < width - SLACK:
+        if prev.width + nxt.next_word < width - SLACK:
             return 2.0  # the next word would have fitted: the line was not wrapped here
         return 0.0
-    # A cell starts with a capital or a bullet, except cells continued from the previous page.
-    return 1.5 if nxt.lower_start and numbered else 0.0
+    # A cell starts with a capital or a bullet, except cells continued from the previous page,
+    # and it does not end on a dangling word.
+    last = prev.text.rsplit(" ", 1)[-1].lower()
+    cost = 2.0 if last in _DANGLING else 1.0 if last.endswith(",") else 0.0
+    return cost + (1.5 if nxt.lower_start and numbered else 0.0)
+
+
+def _opening(f: Fragment, c: int, open_cols: set[int] | None) -> float:
+    """Cost of ``f`` being the first fragment of column ``c`` in a row continued after a break.
+
+    After a page break each column resumes where it stopped: a fragment that is not a new item
+    continues the cell above, which is only possible if that cell's last line was full.
+    """
+    if open_cols is None:
+        return 0.0
+    if f.starts_item:
+        return 0.0 if c in open_cols or c > 0 else 0.8
+    return 0.0 if c in open_cols else 2.5
 
 
 def _solve(
-    frags: list[Fragment], first_content: bool, columns: list[str], widths: dict[str, float]
+    frags: list[Fragment],
+    first_content: bool,
+    columns: list[str],
+    widths: dict[str, float],
+    open_cols: set[int] | None = None,
 ) -> list[int]:
     n, k = len(frags), len(columns)
+    listed = first_content and frags[0].starts_item
+    if first_content:
+        open_cols = None
     cost = [[INF] * k for _ in range(n)]
     back = [[0] * k for _ in range(n)]
     for c in range(k):
         if first_content and c > 0:
             continue
-        cost[0][c] = _emission(frags[0], columns[c], widths[columns[c]])
+        cost[0][c] = _emission(frags[0], columns[c], widths[columns[c]], listed) + _opening(frags[0], c, open_cols)
     for i in range(1, n):
         for c in range(k):
-            emit = _emission(frags[i], columns[c], widths[columns[c]])
+            emit = _emission(frags[i], columns[c], widths[columns[c]], listed)
             best, arg = INF, 0
             for p in range(c + 1):
                 if cost[i - 1][p] == INF:
                     continue
                 step = _transition(frags[i - 1], frags[i], p == c, widths[columns[p]], first_content)
                 step += SKIP * max(0, c - p - 1) * first_content
+                if p != c:
+                    step += _opening(frags[i], c, open_cols)
                 if cost[i - 1][p] + step < best:
                     best, arg = cost[i - 1][p] + step, p
             cost[i][c] = best + emit
@@ -166,24 +231,30 @@ def assign_columns(
 ) -> list[dict[str, list[Segment]]]:
     """Per row, the segments of each column."""
     out = []
+    open_cols: set[int] = set()
     for frags, numbered in zip(rows, starts, strict=True):
         cells: dict[str, list[Fragment]] = {}
         if frags:
-            for f, c in zip(frags, _solve(frags, numbered, columns, widths), strict=True):
+            for f, c in zip(frags, _solve(frags, numbered, columns, widths, open_cols), strict=True):
                 cells.setdefault(columns[c], []).append(f)
+        # A cell can go on after a page break only if it reached the bottom of the page, i.e. it
+        # was (about) the longest cell of the row's piece.
+        longest = max((len(fs) for fs in cells.values()), default=0)
+        open_cols = {c for c, kind in enumerate(columns) if len(cells.get(kind, [])) >= longest - 1 > 0}
         out.append({kind: _segments(fs) for kind, fs in cells.items()})
     return out
+
 
 
 def _fit_width(pairs: list[tuple[Fragment, Fragment | None]]) -> float:
     """The wrap width that best explains a column's lines: none longer, wrapped ones full."""
     scores = {}
-    for w in range(12, 60):
+    for w in (x / 10 for x in range(40, 300)):
         bad = 0.0
         for f, nxt in pairs:
-            if len(f.text) > w + SLACK:
+            if f.width > w:
                 bad += 1
-            if nxt is not None and not nxt.starts_item and len(f.text) + 1 + nxt.first_word < w - SLACK:
+            if nxt is not None and not nxt.starts_item and f.width + nxt.next_word < w:
                 bad += 1
         scores[w] = bad
     best = min(scores.values())
@@ -193,9 +264,9 @@ def _fit_width(pairs: list[tuple[Fragment, Fragment | None]]) -> float:
 
 def estimate_widths(rows: list[list[Fragment]], starts: list[bool], columns: list[str]) -> dict[str, float]:
     """Column widths from the document: assign by wording and order first, then refit twice."""
-    lengths = sorted(len(f.text) for frags in rows for f in frags)
-    prior = float(lengths[int(len(lengths) * 0.9)]) if lengths else 40.0
-    widths = {c: prior for c in columns}
+    lengths = sorted(f.width for frags in rows for f in frags)
+    prior = lengths[int(len(lengths) * 0.9)] if lengths else 20.0
+    widths = {c: NO_WRAP if c in ("lead", "coordinating") else prior for c in columns}
     for _ in range(3):
         pairs: dict[str, list[tuple[Fragment, Fragment | None]]] = {c: [] for c in columns}
         for frags, numbered in zip(rows, starts, strict=True):
@@ -206,4 +277,5 @@ def estimate_widths(rows: list[list[Fragment]], starts: list[bool], columns: lis
                 nxt = frags[i + 1] if i + 1 < len(frags) and path[i + 1] == c else None
                 pairs[columns[c]].append((f, nxt))
         widths = {c: _fit_width(pairs[c]) if len(pairs[c]) >= 5 else widths[c] for c in columns}
+        widths.update({c: NO_WRAP for c in columns if c in ("lead", "coordinating")})
     return widths
