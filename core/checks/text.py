@@ -85,7 +85,10 @@ def _finding(ctx, rule, severity, message, unit: Unit, match, **context) -> Find
 # ---------------------------------------------------------------- another level's wording
 
 _HIGHER = r"(tỉnh|huyện|thị\s+xã|thành\s+phố|quận)"
-_UPPER_START = re.compile(r"\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ]")
+_CAP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ"
+# A place name follows: two capitalized syllables ("tỉnh Thanh Hóa", "thị xã Nghi Sơn"); a single
+# capital is a new sentence run into the cell ("... thị xã Báo cáo kết quả").
+_UPPER_START = re.compile(rf"\s+[{_CAP}][\wÀ-ỹ]*\s+[{_CAP}]")
 
 
 @dataclass(frozen=True)
