@@ -8,6 +8,9 @@ so the official notices are also kept here as data (``OFFICIAL_OVERRIDES``) with
 the calendar is the union of both, so a day the library and a notice both list counts once, and a
 later library upgrade that drops a day cannot silently change deadlines.
 
+holidays 0.109 also makes 24/11 (Ngày Văn hóa Việt Nam, Nghị quyết 80-NQ/TW) a holiday from 2026;
+our reference notes do not confirm it in the Labour Code yet, so a 'work' override can cancel it.
+
 Reminders iterate over ~150,000 milestones, so each year's exceptions are computed once and
 counting uses a closed formula for weekdays plus a bisect over the few exceptions of each year.
 """

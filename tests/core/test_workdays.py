@@ -102,6 +102,14 @@ def test_gio_to_2026_on_sunday_gives_monday_off() -> None:
     assert CAL.add_working_days(date(2026, 4, 24), 1) == date(2026, 4, 28)
 
 
+def test_library_holiday_24_11_from_2026_can_be_cancelled() -> None:
+    """holidays 0.109 adds Ngày Văn hóa Việt Nam from 2026 (not in our reference notes)."""
+    assert not CAL.is_working_day(date(2026, 11, 24))
+    assert CAL.is_working_day(date(2025, 11, 24))
+    cal = WorkCalendar([CalendarOverride(date(2026, 11, 24), "work", "Chưa áp dụng")])
+    assert cal.is_working_day(date(2026, 11, 24))
+
+
 # --- backward and edge cases ---------------------------------------------------------------
 
 
