@@ -48,6 +48,7 @@ def text_width(text: str) -> float:
             total += 0.47 if base.isalpha() else 0.5
     return total
 
+
 _ITEM = re.compile(r"^([-+•*–]|\(\d+\)|\d+[.)]\s|[a-zđ]\)\s|yêu cầu|Yêu cầu)")
 _AGENCY = re.compile(
     r"^(công chức|cán bộ|phòng|văn phòng|ban (?!hành)|ubnd|ủy ban|uỷ ban|trung tâm|bộ phận|công an|sở |"
@@ -139,7 +140,7 @@ def _emission(f: Fragment, kind: str, width: float, listed: bool) -> float:
         cost += 0.3 if listed else 1.0
         cost += 0.7 if _PRODUCT.match(f.text) else 0.0
     if kind == "time":
-        cost += 0.0 if f.timeish else 0.5
+        cost += -0.3 if f.timeish else 0.5
     if kind == "products" and f.starts_item and not _PRODUCT.match(f.text):
         cost += 0.4
     elif f.timeish and kind in ("content", "products"):
@@ -147,18 +148,21 @@ def _emission(f: Fragment, kind: str, width: float, listed: bool) -> float:
     return cost
 
 
-def _transition(prev: Fragment, nxt: Fragment, same: bool, width: float, numbered: bool) -> float:
+def _transition(
+    prev: Fragment, nxt: Fragment, same: bool, width: float, numbered: bool, continued: bool
+) -> float:
     if same:
         if nxt.starts_item or width >= NO_WRAP:
             return 0.0
-        if prev.width + nxt.next_word < width - SLACK:
-            return 2.0  # the next word would have fitted: the line was not wrapped here
-        return 0.0
+        shortfall = width - SLACK - (prev.width + nxt.next_word)
+        # The next word would have fitted: the line was not wrapped here (the more room, the surer).
+        return min(2.0, 1.2 * shortfall) if shortfall > 0 else 0.0
     # A cell starts with a capital or a bullet, except cells continued from the previous page,
     # and it does not end on a dangling word.
     last = prev.text.rsplit(" ", 1)[-1].lower()
-    cost = 2.0 if last in _DANGLING else 1.0 if last.endswith(",") else 0.0
-    return cost + (1.5 if nxt.lower_start and numbered else 0.0)
+    # (Unless the row goes on after a page break: then every column may stop mid-sentence.)
+    cost = 0.0 if continued else 3.0 if last in _DANGLING else 1.0 if last.endswith(",") else 0.0
+    return cost + (2.5 if nxt.lower_start and numbered else 0.0)
 
 
 def _opening(f: Fragment, c: int, open_cols: set[int] | None) -> float:
@@ -180,6 +184,7 @@ def _solve(
     columns: list[str],
     widths: dict[str, float],
     open_cols: set[int] | None = None,
+    continued: bool = False,
 ) -> list[int]:
     n, k = len(frags), len(columns)
     listed = first_content and frags[0].starts_item
@@ -190,7 +195,9 @@ def _solve(
     for c in range(k):
         if first_content and c > 0:
             continue
-        cost[0][c] = _emission(frags[0], columns[c], widths[columns[c]], listed) + _opening(frags[0], c, open_cols)
+        cost[0][c] = _emission(frags[0], columns[c], widths[columns[c]], listed) + _opening(
+            frags[0], c, open_cols
+        )
     for i in range(1, n):
         for c in range(k):
             emit = _emission(frags[i], columns[c], widths[columns[c]], listed)
@@ -198,7 +205,9 @@ def _solve(
             for p in range(c + 1):
                 if cost[i - 1][p] == INF:
                     continue
-                step = _transition(frags[i - 1], frags[i], p == c, widths[columns[p]], first_content)
+                step = _transition(
+                    frags[i - 1], frags[i], p == c, widths[columns[p]], first_content, continued
+                )
                 step += SKIP * max(0, c - p - 1) * first_content
                 if p != c:
                     step += _opening(frags[i], c, open_cols)
@@ -229,13 +238,16 @@ def _segments(frags: list[Fragment]) -> list[Segment]:
 def assign_columns(
     rows: list[list[Fragment]], starts: list[bool], columns: list[str], widths: dict[str, float]
 ) -> list[dict[str, list[Segment]]]:
+    """Per row, the segments of each column. ``starts[i]``: row i has a number (is not a continuation)."""
     """Per row, the segments of each column."""
     out = []
     open_cols: set[int] = set()
-    for frags, numbered in zip(rows, starts, strict=True):
+    for index, (frags, numbered) in enumerate(zip(rows, starts, strict=True)):
         cells: dict[str, list[Fragment]] = {}
+        continued = index + 1 < len(starts) and not starts[index + 1]
         if frags:
-            for f, c in zip(frags, _solve(frags, numbered, columns, widths, open_cols), strict=True):
+            path = _solve(frags, numbered, columns, widths, open_cols, continued)
+            for f, c in zip(frags, path, strict=True):
                 cells.setdefault(columns[c], []).append(f)
         # A cell can go on after a page break only if it reached the bottom of the page, i.e. it
         # was (about) the longest cell of the row's piece.
@@ -243,7 +255,6 @@ def assign_columns(
         open_cols = {c for c, kind in enumerate(columns) if len(cells.get(kind, [])) >= longest - 1 > 0}
         out.append({kind: _segments(fs) for kind, fs in cells.items()})
     return out
-
 
 
 def _fit_width(pairs: list[tuple[Fragment, Fragment | None]]) -> float:
@@ -269,10 +280,11 @@ def estimate_widths(rows: list[list[Fragment]], starts: list[bool], columns: lis
     widths = {c: NO_WRAP if c in ("lead", "coordinating") else prior for c in columns}
     for _ in range(3):
         pairs: dict[str, list[tuple[Fragment, Fragment | None]]] = {c: [] for c in columns}
-        for frags, numbered in zip(rows, starts, strict=True):
+        for index, (frags, numbered) in enumerate(zip(rows, starts, strict=True)):
             if not frags:
                 continue
-            path = _solve(frags, numbered, columns, widths)
+            continued = index + 1 < len(starts) and not starts[index + 1]
+            path = _solve(frags, numbered, columns, widths, None, continued)
             for i, (f, c) in enumerate(zip(frags, path, strict=True)):
                 nxt = frags[i + 1] if i + 1 < len(frags) and path[i + 1] == c else None
                 pairs[columns[c]].append((f, nxt))
