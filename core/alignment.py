@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.checks.mentions import INDICATOR_NAMES, NARROW, mentions, qualifiers
 from core.plandoc.model import AREAS, PlanDraft, TaskDraft
@@ -27,6 +28,7 @@ _SCOPE = {"tinh", "xa", "huyen", "phuong", "thi", "ubnd", "cap", "thanh", "pho"}
 _LEVEL_WORDS = {"commune": ("cap xa", "cac xa", "ubnd xa"), "district": ("cap huyen", "cac huyen")}
 
 
+@lru_cache(maxsize=65536)
 def bigrams(text: str) -> frozenset[str]:
     words = [w for w in fold(text).split() if w not in _SCOPE and len(w) > 1 or w.isdigit()]
     return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
@@ -53,11 +55,11 @@ class SuperiorIndex:
                     self.postings.setdefault(gram, []).append(j)
         self.totals = [sum(self.weight.get(x, 0.0) for x in g) for g in grams]
         self._cache: dict[str, list[float]] = {}
+        self._applies: dict[str, list[str]] = {}
 
     def text_scores(self, text: str) -> list[float]:
         """Similarity (0-100) of ``text`` to every superior task: weighted Dice and containment."""
-        key = fold(text)
-        cached = self._cache.get(key)
+        cached = self._cache.get(text)  # communes copy the same sentences: score each text once
         if cached is not None:
             return cached
         grams = bigrams(text)
@@ -72,8 +74,15 @@ class SuperiorIndex:
             for j in self.postings.get(gram, ()):
                 inter[j] += w
         scores = [_combine(inter[j], total, self.totals[j]) for j in range(len(self.tasks))]
-        self._cache[key] = scores
+        self._cache[text] = scores
         return scores
+
+    def applies(self, level: str | None) -> list[str]:
+        """``applies_to`` of every superior task for one subordinate level, computed once."""
+        key = level or "commune"
+        if key not in self._applies:
+            self._applies[key] = [applies_to(t, key) for t in self.tasks]
+        return self._applies[key]
 
 
 def _combine(inter: float, total_a: float, total_b: float) -> float:
@@ -171,7 +180,7 @@ def match_tasks(index: SuperiorIndex, plan: PlanDraft) -> tuple[list[TaskMatch],
             continue
         sup = index.tasks[best]
         status = "covered" if row[best] >= COVERED else "adapted"
-        explanation = _explain(row[best], sup, sup.area == task.area, applies_to(sup, level))
+        explanation = _explain(row[best], sup, sup.area == task.area, index.applies(level)[best])
         matches.append(TaskMatch(i, best, round(row[best], 1), status, explanation))
     return matches, rows
 
@@ -179,12 +188,12 @@ def match_tasks(index: SuperiorIndex, plan: PlanDraft) -> tuple[list[TaskMatch],
 def task_coverage(index: SuperiorIndex, plan: PlanDraft, rows: list[list[float]]) -> list[Coverage]:
     """For each superior task: covered / adapted / missing by the plan, and whether it applies."""
     result = []
-    for j, sup in enumerate(index.tasks):
+    for j in range(len(index.tasks)):
         column = [(row[j], i) for i, row in enumerate(rows)]
         best = max((s for s, _ in column), default=0.0)
         status = "covered" if best >= COVERED else "adapted" if best >= ADAPTED else "missing"
         by = [i for s, i in column if s >= ADAPTED]
-        applies = applies_to(sup, plan.org_unit.level)
+        applies = index.applies(plan.org_unit.level)[j]
         if status == "missing":
             explanation = "Không có nhiệm vụ nào tương ứng."
         else:

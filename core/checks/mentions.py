@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from core.text import collapse, fold
 
@@ -60,6 +61,7 @@ NARROW: frozenset[str] = frozenset(
 )
 
 
+@lru_cache(maxsize=65536)
 def classify(text: str) -> str:
     """Indicator code of a clause, "other" when none fits."""
     key = fold(text)
@@ -69,6 +71,7 @@ def classify(text: str) -> str:
     return "other"
 
 
+@lru_cache(maxsize=65536)
 def qualifiers(text: str) -> frozenset[str]:
     key = fold(text)
     return frozenset(q for q, words in _QUALIFIERS if any(w in key for w in words))
