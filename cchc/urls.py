@@ -11,6 +11,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("tai-khoan/", include("apps.accounts.urls")),
     path("to-chuc/", include("apps.orgs.urls")),
+    path("ke-hoach/", include("apps.plans.urls")),
     path("nhat-ky/", include("apps.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -17,7 +17,9 @@ class LoginForm(AuthenticationForm):
 
 class UserForm(forms.ModelForm):
     password = forms.CharField(
-        label=_("Mật khẩu ban đầu"), widget=forms.PasswordInput, required=False,
+        label=_("Mật khẩu ban đầu"),
+        widget=forms.PasswordInput,
+        required=False,
         help_text=_("Để trống khi sửa nếu không đổi mật khẩu."),
     )
 
@@ -45,7 +47,9 @@ class MembershipForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if units is not None:
             self.fields["org_unit"].queryset = units
-            self.fields["agency"].queryset = Agency.objects.filter(org_unit__in=units).select_related("org_unit")
+            self.fields["agency"].queryset = Agency.objects.filter(org_unit__in=units).select_related(
+                "org_unit"
+            )
         self.fields["agency"].label_from_instance = lambda a: f"{a.name} ({a.org_unit})"
 
     def clean(self):

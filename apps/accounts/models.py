@@ -42,10 +42,19 @@ class User(AbstractUser):
 class Membership(models.Model):
     """A user holds a role in an org unit, through an agency for agency-bound roles."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("người dùng"))
-    org_unit = models.ForeignKey("orgs.OrgUnit", on_delete=models.CASCADE, related_name="memberships", verbose_name=_("đơn vị"))
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("người dùng")
+    )
+    org_unit = models.ForeignKey(
+        "orgs.OrgUnit", on_delete=models.CASCADE, related_name="memberships", verbose_name=_("đơn vị")
+    )
     agency = models.ForeignKey(
-        "orgs.Agency", null=True, blank=True, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("cơ quan")
+        "orgs.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("cơ quan"),
     )
     role = models.CharField(_("vai trò"), max_length=16, choices=Role.choices)
 

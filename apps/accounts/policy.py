@@ -38,7 +38,9 @@ class Subject:
     def __init__(self, user) -> None:
         self.user = user
         self.is_root = bool(user.is_authenticated and user.is_active and user.is_superuser)
-        self.memberships = list(user.memberships.select_related("org_unit", "agency")) if user.is_authenticated else []
+        self.memberships = (
+            list(user.memberships.select_related("org_unit", "agency")) if user.is_authenticated else []
+        )
         self._covered: dict[str, set[int]] = {}
         self._subtree_cache: dict[int, set[int]] = {}
 
@@ -47,7 +49,9 @@ class Subject:
             ids, frontier = {unit.pk}, {unit.pk}
             if unit.level != OrgUnit.Level.COMMUNE:
                 for _ in range(3):
-                    frontier = set(OrgUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+                    frontier = (
+                        set(OrgUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+                    )
                     if not frontier:
                         break
                     ids |= frontier

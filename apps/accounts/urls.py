@@ -12,5 +12,9 @@ urlpatterns = [
     path("nguoi-dung/them/", views.user_create, name="user_create"),
     path("nguoi-dung/<int:pk>/", views.user_detail, name="user_detail"),
     path("nguoi-dung/<int:pk>/vai-tro/", views.membership_add, name="membership_add"),
-    path("nguoi-dung/<int:pk>/vai-tro/<int:membership_id>/xoa/", views.membership_remove, name="membership_remove"),
+    path(
+        "nguoi-dung/<int:pk>/vai-tro/<int:membership_id>/xoa/",
+        views.membership_remove,
+        name="membership_remove",
+    ),
 ]

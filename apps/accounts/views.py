@@ -29,8 +29,10 @@ class LoginView(auth_views.LoginView):
             form = self.get_form()
             form.errors.clear()
             return render(
-                request, self.template_name,
-                {"form": form, "locked": True, "site_name": "CCHC"}, status=429,
+                request,
+                self.template_name,
+                {"form": form, "locked": True, "site_name": "CCHC"},
+                status=429,
             )
         return super().post(request, *args, **kwargs)
 
@@ -83,7 +85,9 @@ def user_create(request):
             membership.save()
         messages.success(request, f"Đã tạo người dùng {person.username}.")
         return redirect("accounts:user_detail", pk=person.pk)
-    return render(request, "accounts/user_form.html", {"form": user_form, "member_form": member_form, "creating": True})
+    return render(
+        request, "accounts/user_form.html", {"form": user_form, "member_form": member_form, "creating": True}
+    )
 
 
 def _editable_user(request, pk: int) -> User:
@@ -103,7 +107,9 @@ def user_detail(request, pk: int):
         form.save()
         messages.success(request, "Đã lưu thông tin người dùng.")
         return redirect("accounts:user_detail", pk=person.pk)
-    return render(request, "accounts/user_form.html", {"form": form, "member_form": member_form, "person": person})
+    return render(
+        request, "accounts/user_form.html", {"form": form, "member_form": member_form, "person": person}
+    )
 
 
 @login_required
@@ -123,7 +129,9 @@ def membership_add(request, pk: int):
             membership.save()
             messages.success(request, "Đã thêm vai trò.")
     else:
-        messages.error(request, "Không thêm được vai trò: " + "; ".join(e for errs in form.errors.values() for e in errs))
+        messages.error(
+            request, "Không thêm được vai trò: " + "; ".join(e for errs in form.errors.values() for e in errs)
+        )
     return redirect("accounts:user_detail", pk=person.pk)
 
 

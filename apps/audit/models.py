@@ -16,8 +16,12 @@ class AuditEntry(models.Model):
 
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
-        related_name="+", verbose_name=_("người thực hiện"),
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("người thực hiện"),
     )
     actor_name = models.CharField(_("người thực hiện"), max_length=150, blank=True)
     action = models.CharField(_("thao tác"), max_length=16, choices=Action.choices)
@@ -25,7 +29,12 @@ class AuditEntry(models.Model):
     object_id = models.CharField(max_length=64, db_index=True)
     object_repr = models.CharField(_("đối tượng"), max_length=300)
     org_unit = models.ForeignKey(
-        "orgs.OrgUnit", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("đơn vị"),
+        "orgs.OrgUnit",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("đơn vị"),
     )
     changes = models.JSONField(_("thay đổi"), default=dict, blank=True)
     message = models.CharField(_("ghi chú"), max_length=500, blank=True)

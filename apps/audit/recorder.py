@@ -78,7 +78,11 @@ def _post_save(sender, instance, created, raw=False, **kwargs):
     before = getattr(instance, "_audit_before", None)
     after = _values(instance)
     if created or before is None:
-        _write(instance, AuditEntry.Action.CREATE, {k: [None, v] for k, v in after.items() if v not in (None, "")})
+        _write(
+            instance,
+            AuditEntry.Action.CREATE,
+            {k: [None, v] for k, v in after.items() if v not in (None, "")},
+        )
         return
     diff = {k: [before.get(k), v] for k, v in after.items() if before.get(k) != v}
     if diff:
@@ -86,7 +90,11 @@ def _post_save(sender, instance, created, raw=False, **kwargs):
 
 
 def _post_delete(sender, instance, **kwargs):
-    _write(instance, AuditEntry.Action.DELETE, {k: [v, None] for k, v in _values(instance).items() if v not in (None, "")})
+    _write(
+        instance,
+        AuditEntry.Action.DELETE,
+        {k: [v, None] for k, v in _values(instance).items() if v not in (None, "")},
+    )
 
 
 def _m2m_changed(sender, instance, action, model, pk_set, **kwargs):
@@ -111,7 +119,9 @@ def track(model: type[models.Model], *, org_unit: Callable[[models.Model], int |
     post_save.connect(_post_save, sender=model, dispatch_uid=uid + "-post")
     post_delete.connect(_post_delete, sender=model, dispatch_uid=uid + "-del")
     for field in model._meta.many_to_many:
-        m2m_changed.connect(_m2m_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}")
+        m2m_changed.connect(
+            _m2m_changed, sender=field.remote_field.through, dispatch_uid=f"{uid}-{field.name}"
+        )
 
 
 def record_event(obj: models.Model, message: str, changes: dict | None = None) -> None:

@@ -44,7 +44,9 @@ class AliasForm(forms.Form):
 
 class MergeForm(forms.Form):
     predecessors = forms.ModelMultipleChoiceField(
-        label=_("Các đơn vị được sáp nhập"), queryset=OrgUnit.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Các đơn vị được sáp nhập"),
+        queryset=OrgUnit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
     effective_date = forms.DateField(label=_("Ngày hiệu lực"), widget=DATE_WIDGET)
     note = forms.CharField(label=_("Căn cứ (nghị quyết, quyết định)"), max_length=300, required=False)

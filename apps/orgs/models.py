@@ -25,15 +25,23 @@ class OrgUnit(models.Model):
     name = models.CharField(_("tên"), max_length=200, help_text=_("Tên đầy đủ, ví dụ: xã Ngọc Liên"))
     level = models.CharField(_("cấp"), max_length=16, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", verbose_name=_("đơn vị cấp trên"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("đơn vị cấp trên"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     code = models.CharField(_("mã đơn vị"), max_length=20, blank=True)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hết hiệu lực"), null=True, blank=True)
     successor = models.ForeignKey(
-        "self", verbose_name=_("đơn vị kế thừa"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="predecessors",
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
         help_text=_("Đơn vị mới sau khi sáp nhập hoặc đổi tên"),
     )
 
@@ -57,7 +65,7 @@ class OrgUnit(models.Model):
         """The name without its level word ("xã Ngọc Liên" -> "Ngọc Liên"), as plans often print it."""
         for prefix in ("thành phố ", "tỉnh ", "thị xã ", "huyện ", "phường ", "xã ", "đặc khu "):
             if self.name.lower().startswith(prefix):
-                return self.name[len(prefix):]
+                return self.name[len(prefix) :]
         return self.name
 
     def ancestors(self) -> list[OrgUnit]:
@@ -73,7 +81,9 @@ class OrgUnit(models.Model):
         if self.parent_id is None:
             return
         if self.pk and (self.parent_id == self.pk or any(a.pk == self.pk for a in self.parent.ancestors())):
-            raise ValidationError({"parent": _("Không thể chọn đơn vị này làm cấp trên: sẽ tạo vòng lặp trong cây đơn vị.")})
+            raise ValidationError(
+                {"parent": _("Không thể chọn đơn vị này làm cấp trên: sẽ tạo vòng lặp trong cây đơn vị.")}
+            )
         order = [self.Level.PROVINCE, self.Level.DISTRICT, self.Level.COMMUNE]
         if order.index(self.parent.level) >= order.index(self.level):
             raise ValidationError({"parent": _("Đơn vị cấp trên phải ở cấp cao hơn.")})
@@ -88,8 +98,12 @@ class OrgUnitChange(models.Model):
 
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
     effective_date = models.DateField(_("ngày hiệu lực"))
-    result = models.ForeignKey(OrgUnit, verbose_name=_("đơn vị sau thay đổi"), on_delete=models.CASCADE, related_name="changes_in")
-    predecessors = models.ManyToManyField(OrgUnit, verbose_name=_("đơn vị trước thay đổi"), related_name="changes_out", blank=True)
+    result = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị sau thay đổi"), on_delete=models.CASCADE, related_name="changes_in"
+    )
+    predecessors = models.ManyToManyField(
+        OrgUnit, verbose_name=_("đơn vị trước thay đổi"), related_name="changes_out", blank=True
+    )
     old_name = models.CharField(_("tên cũ"), max_length=200, blank=True)
     note = models.CharField(_("căn cứ"), max_length=300, blank=True)
 
@@ -115,7 +129,9 @@ class Agency(models.Model):
         OFFICIAL = "cong_chuc", _("Công chức chuyên môn")
         OTHER = "khac", _("Khác")
 
-    org_unit = models.ForeignKey(OrgUnit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies")
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agencies"
+    )
     name = models.CharField(_("tên cơ quan"), max_length=200)
     short_name = models.CharField(_("tên viết tắt"), max_length=60, blank=True)
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices, default=Kind.DIVISION)
@@ -126,7 +142,9 @@ class Agency(models.Model):
         verbose_name = _("cơ quan, đơn vị")
         verbose_name_plural = _("cơ quan, đơn vị")
         ordering = ["org_unit__name", "name"]
-        constraints = [models.UniqueConstraint(fields=["org_unit", "name"], name="agency_unique_name_in_unit")]
+        constraints = [
+            models.UniqueConstraint(fields=["org_unit", "name"], name="agency_unique_name_in_unit")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -135,12 +153,19 @@ class Agency(models.Model):
 class AgencyGroup(models.Model):
     """A collective name used in plans, resolving to member agencies and/or subordinate units."""
 
-    org_unit = models.ForeignKey(OrgUnit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agency_groups")
+    org_unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị hành chính"), on_delete=models.PROTECT, related_name="agency_groups"
+    )
     name = models.CharField(_("tên nhóm"), max_length=200)
-    members = models.ManyToManyField(Agency, verbose_name=_("cơ quan thành viên"), blank=True, related_name="groups")
+    members = models.ManyToManyField(
+        Agency, verbose_name=_("cơ quan thành viên"), blank=True, related_name="groups"
+    )
     member_units = models.ManyToManyField(
-        OrgUnit, verbose_name=_("đơn vị cấp dưới thành viên"), blank=True, related_name="member_of_groups",
-        help_text=_("Ví dụ nhóm \"UBND cấp xã\" gồm các xã trực thuộc"),
+        OrgUnit,
+        verbose_name=_("đơn vị cấp dưới thành viên"),
+        blank=True,
+        related_name="member_of_groups",
+        help_text=_('Ví dụ nhóm "UBND cấp xã" gồm các xã trực thuộc'),
     )
 
     class Meta:
@@ -159,9 +184,15 @@ class Alias(models.Model):
     org_unit = models.ForeignKey(OrgUnit, on_delete=models.CASCADE, related_name="aliases")
     text = models.CharField(_("tên gọi khác"), max_length=200)
     key = models.CharField(max_length=200, editable=False, db_index=True)
-    agency = models.ForeignKey(Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
-    group = models.ForeignKey(AgencyGroup, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
+    group = models.ForeignKey(
+        AgencyGroup, null=True, blank=True, on_delete=models.CASCADE, related_name="aliases"
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("tên gọi khác")
@@ -169,7 +200,9 @@ class Alias(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["org_unit", "key"], name="alias_unique_key_in_unit"),
             models.CheckConstraint(
-                condition=(Q(agency__isnull=False, group__isnull=True) | Q(agency__isnull=True, group__isnull=False)),
+                condition=(
+                    Q(agency__isnull=False, group__isnull=True) | Q(agency__isnull=True, group__isnull=False)
+                ),
                 name="alias_targets_agency_xor_group",
             ),
         ]

@@ -35,7 +35,7 @@ def save_unit(actor, unit: OrgUnit) -> OrgUnit:
     unit.full_clean()
     siblings = OrgUnit.objects.filter(parent_id=unit.parent_id)
     if _same_name_exists(siblings, unit.name, unit.pk):
-        raise ValidationError({"name": f"Đã có đơn vị tên \"{unit.name}\" ở cùng cấp trên."})
+        raise ValidationError({"name": f'Đã có đơn vị tên "{unit.name}" ở cùng cấp trên.'})
     with acting_as(actor), transaction.atomic():
         unit.save()
     return unit
@@ -46,7 +46,7 @@ def save_agency(actor, agency: Agency) -> Agency:
     agency.name = clean(agency.name)
     agency.full_clean(validate_unique=False)
     if _same_name_exists(Agency.objects.filter(org_unit_id=agency.org_unit_id), agency.name, agency.pk):
-        raise ValidationError({"name": f"{agency.org_unit} đã có cơ quan tên \"{agency.name}\"."})
+        raise ValidationError({"name": f'{agency.org_unit} đã có cơ quan tên "{agency.name}".'})
     with acting_as(actor), transaction.atomic():
         agency.save()
     return agency
@@ -57,7 +57,7 @@ def save_group(actor, group: AgencyGroup, members=None, member_units=None) -> Ag
     group.name = clean(group.name)
     group.full_clean(validate_unique=False)
     if _same_name_exists(AgencyGroup.objects.filter(org_unit_id=group.org_unit_id), group.name, group.pk):
-        raise ValidationError({"name": f"{group.org_unit} đã có nhóm tên \"{group.name}\"."})
+        raise ValidationError({"name": f'{group.org_unit} đã có nhóm tên "{group.name}".'})
     with acting_as(actor), transaction.atomic():
         group.save()
         if members is not None:
@@ -70,23 +70,33 @@ def save_group(actor, group: AgencyGroup, members=None, member_units=None) -> Ag
     return group
 
 
-def add_alias(actor, org_unit: OrgUnit, text: str, *, agency: Agency | None = None, group: AgencyGroup | None = None) -> Alias:
+def add_alias(
+    actor, org_unit: OrgUnit, text: str, *, agency: Agency | None = None, group: AgencyGroup | None = None
+) -> Alias:
     """Remember a printed name for an agency or group; refused when it already means something else."""
     require(actor, "orgs.manage", org_unit)
     text = clean(text)
     if not text:
         raise ValidationError({"text": "Tên gọi khác không được để trống."})
-    existing = Alias.objects.filter(org_unit=org_unit, key=fold(text)).select_related("agency", "group").first()
+    existing = (
+        Alias.objects.filter(org_unit=org_unit, key=fold(text)).select_related("agency", "group").first()
+    )
     if existing:
-        if existing.agency_id == getattr(agency, "pk", None) and existing.group_id == getattr(group, "pk", None):
+        if existing.agency_id == getattr(agency, "pk", None) and existing.group_id == getattr(
+            group, "pk", None
+        ):
             return existing
         target = existing.agency or existing.group
-        raise ValidationError({"text": f"Tên \"{text}\" đã được dùng cho \"{target}\"."})
+        raise ValidationError({"text": f'Tên "{text}" đã được dùng cho "{target}".'})
     with acting_as(actor), transaction.atomic():
-        return Alias.objects.create(org_unit=org_unit, text=text, agency=agency, group=group, created_by=actor)
+        return Alias.objects.create(
+            org_unit=org_unit, text=text, agency=agency, group=group, created_by=actor
+        )
 
 
-def merge_units(actor, predecessors: list[OrgUnit], result: OrgUnit, effective: date, note: str = "") -> OrgUnitChange:
+def merge_units(
+    actor, predecessors: list[OrgUnit], result: OrgUnit, effective: date, note: str = ""
+) -> OrgUnitChange:
     """Record that ``predecessors`` were merged into ``result`` on ``effective`` (as on 01/7/2025).
 
     The old units stay (their plans and history keep pointing at them) but end the day before."""
@@ -97,7 +107,9 @@ def merge_units(actor, predecessors: list[OrgUnit], result: OrgUnit, effective: 
     for unit in [*predecessors, result]:
         require(actor, "orgs.manage", unit)
     with acting_as(actor), transaction.atomic():
-        change = OrgUnitChange.objects.create(kind=OrgUnitChange.Kind.MERGE, effective_date=effective, result=result, note=note)
+        change = OrgUnitChange.objects.create(
+            kind=OrgUnitChange.Kind.MERGE, effective_date=effective, result=result, note=note
+        )
         change.predecessors.set(predecessors)
         for unit in predecessors:
             unit.valid_to = date.fromordinal(effective.toordinal() - 1)
@@ -117,7 +129,11 @@ def rename_unit(actor, unit: OrgUnit, new_name: str, effective: date, note: str 
         with acting_as(actor), transaction.atomic():
             save_unit(actor, unit)
             return OrgUnitChange.objects.create(
-                kind=OrgUnitChange.Kind.RENAME, effective_date=effective, result=unit, old_name=old_name, note=note
+                kind=OrgUnitChange.Kind.RENAME,
+                effective_date=effective,
+                result=unit,
+                old_name=old_name,
+                note=note,
             )
     except IntegrityError as exc:
         unit.name = old_name

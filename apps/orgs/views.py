@@ -15,7 +15,15 @@ from django.views.decorators.http import require_POST
 from apps.accounts.policy import can, require, visible_units
 from apps.audit.context import acting_as
 from apps.orgs import selectors, services
-from apps.orgs.forms import AgencyForm, AgencyGroupForm, AliasForm, MergeForm, OrgUnitForm, RenameForm, XlsxUploadForm
+from apps.orgs.forms import (
+    AgencyForm,
+    AgencyGroupForm,
+    AliasForm,
+    MergeForm,
+    OrgUnitForm,
+    RenameForm,
+    XlsxUploadForm,
+)
 from apps.orgs.models import Agency, AgencyGroup, Alias, OrgUnit
 from apps.orgs.xlsx_import import import_xlsx, template_bytes
 
@@ -44,7 +52,9 @@ def _visible_unit(request, pk: int) -> OrgUnit:
 @login_required
 def unit_list(request):
     rows = selectors.unit_tree(request.user)
-    return render(request, "orgs/unit_list.html", {"rows": rows, "may_manage": can(request.user, "orgs.manage")})
+    return render(
+        request, "orgs/unit_list.html", {"rows": rows, "may_manage": can(request.user, "orgs.manage")}
+    )
 
 
 @login_required
@@ -58,7 +68,11 @@ def unit_detail(request, pk: int):
 
 @login_required
 def unit_edit(request, pk: int | None = None, parent_pk: int | None = None):
-    unit = _visible_unit(request, pk) if pk else OrgUnit(parent=_visible_unit(request, parent_pk) if parent_pk else None)
+    unit = (
+        _visible_unit(request, pk)
+        if pk
+        else OrgUnit(parent=_visible_unit(request, parent_pk) if parent_pk else None)
+    )
     if unit.pk or unit.parent:
         require(request.user, "orgs.manage", unit if unit.pk else unit.parent)
     else:
@@ -68,7 +82,11 @@ def unit_edit(request, pk: int | None = None, parent_pk: int | None = None):
         if _save_or_report(form, lambda: services.save_unit(request.user, form.instance)):
             messages.success(request, f"Đã lưu {form.instance}.")
             return redirect("orgs:unit_detail", pk=form.instance.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": "Sửa đơn vị" if pk else "Thêm đơn vị", "back": unit.parent})
+    return render(
+        request,
+        "orgs/form.html",
+        {"form": form, "title": "Sửa đơn vị" if pk else "Thêm đơn vị", "back": unit.parent},
+    )
 
 
 @login_required
@@ -96,7 +114,9 @@ def group_edit(request, unit_pk: int, pk: int | None = None):
         if _save_or_report(form, save):
             messages.success(request, f"Đã lưu nhóm {form.instance}.")
             return redirect("orgs:unit_detail", pk=unit.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": f"Nhóm cơ quan của {unit}", "back": unit})
+    return render(
+        request, "orgs/form.html", {"form": form, "title": f"Nhóm cơ quan của {unit}", "back": unit}
+    )
 
 
 @login_required
@@ -109,7 +129,9 @@ def alias_add(request, unit_pk: int, kind: str, pk: int):
     try:
         if not form.is_valid():
             raise ValidationError("Tên gọi khác không hợp lệ.")
-        services.add_alias(request.user, unit, form.cleaned_data["text"], **{kind if kind == "agency" else "group": target})
+        services.add_alias(
+            request.user, unit, form.cleaned_data["text"], **{kind if kind == "agency" else "group": target}
+        )
         messages.success(request, "Đã thêm tên gọi khác.")
     except ValidationError as exc:
         messages.error(request, "; ".join(exc.messages))
@@ -124,7 +146,7 @@ def alias_delete(request, unit_pk: int, pk: int):
     alias = get_object_or_404(Alias, pk=pk, org_unit=unit)
     with acting_as(request.user):
         alias.delete()
-    messages.success(request, f"Đã xóa tên gọi \"{alias.text}\".")
+    messages.success(request, f'Đã xóa tên gọi "{alias.text}".')
     return redirect("orgs:unit_detail", pk=unit.pk)
 
 
@@ -132,15 +154,21 @@ def alias_delete(request, unit_pk: int, pk: int):
 def unit_merge(request, pk: int):
     result = _visible_unit(request, pk)
     require(request.user, "orgs.manage", result)
-    candidates = visible_units(request.user).filter(level=result.level, valid_to__isnull=True).exclude(pk=result.pk)
+    candidates = (
+        visible_units(request.user).filter(level=result.level, valid_to__isnull=True).exclude(pk=result.pk)
+    )
     form = MergeForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        save = lambda: services.merge_units(request.user, list(data["predecessors"]), result, data["effective_date"], data["note"])  # noqa: E731
+        save = lambda: services.merge_units(
+            request.user, list(data["predecessors"]), result, data["effective_date"], data["note"]
+        )  # noqa: E731
         if _save_or_report(form, save):
             messages.success(request, f"Đã ghi nhận sáp nhập vào {result}.")
             return redirect("orgs:unit_detail", pk=result.pk)
-    return render(request, "orgs/form.html", {"form": form, "title": f"Sáp nhập vào {result}", "back": result})
+    return render(
+        request, "orgs/form.html", {"form": form, "title": f"Sáp nhập vào {result}", "back": result}
+    )
 
 
 @login_required
@@ -150,7 +178,9 @@ def unit_rename(request, pk: int):
     form = RenameForm(request.POST or None, initial={"new_name": unit.name})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        save = lambda: services.rename_unit(request.user, unit, data["new_name"], data["effective_date"], data["note"])  # noqa: E731
+        save = lambda: services.rename_unit(
+            request.user, unit, data["new_name"], data["effective_date"], data["note"]
+        )  # noqa: E731
         if _save_or_report(form, save):
             messages.success(request, f"Đã đổi tên thành {unit.name}.")
             return redirect("orgs:unit_detail", pk=unit.pk)
@@ -160,7 +190,9 @@ def unit_rename(request, pk: int):
 @login_required
 def xlsx_template(request):
     require(request.user, "orgs.manage")
-    response = HttpResponse(template_bytes(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response = HttpResponse(
+        template_bytes(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi-co-quan.xlsx"'
     return response
 

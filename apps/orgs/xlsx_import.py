@@ -24,10 +24,28 @@ from core.text import clean, fold
 UNIT_SHEET = "Đơn vị"
 AGENCY_SHEET = "Cơ quan"
 UNIT_HEADERS = ["Tên đơn vị", "Cấp (tỉnh/huyện/xã)", "Đơn vị cấp trên", "Mã đơn vị"]
-AGENCY_HEADERS = ["Đơn vị hành chính", "Tên cơ quan", "Tên viết tắt", "Loại", "Tên gọi khác (cách nhau bởi dấu ;)"]
-LEVELS = {"tinh": "province", "thanh pho": "province", "huyen": "district", "thi xa": "district", "xa": "commune",
-          "phuong": "commune", "dac khu": "commune", "province": "province", "district": "district", "commune": "commune"}
-KINDS = {fold(str(label)): value for value, label in Agency.Kind.choices} | {fold(v): v for v in Agency.Kind.values}
+AGENCY_HEADERS = [
+    "Đơn vị hành chính",
+    "Tên cơ quan",
+    "Tên viết tắt",
+    "Loại",
+    "Tên gọi khác (cách nhau bởi dấu ;)",
+]
+LEVELS = {
+    "tinh": "province",
+    "thanh pho": "province",
+    "huyen": "district",
+    "thi xa": "district",
+    "xa": "commune",
+    "phuong": "commune",
+    "dac khu": "commune",
+    "province": "province",
+    "district": "district",
+    "commune": "commune",
+}
+KINDS = {fold(str(label)): value for value, label in Agency.Kind.choices} | {
+    fold(v): v for v in Agency.Kind.values
+}
 MAX_ROWS = 5000
 
 
@@ -52,7 +70,15 @@ def template_bytes() -> bytes:
     ws.append(["xã Ngọc Liên", "xã", "tỉnh Thanh Hóa", ""])
     ws2 = wb.create_sheet(AGENCY_SHEET)
     ws2.append(AGENCY_HEADERS)
-    ws2.append(["xã Ngọc Liên", "Phòng Văn hóa - Xã hội", "VHXH", "Phòng, ban chuyên môn", "Phòng VHXH; Phòng Văn hoá - Xã hội"])
+    ws2.append(
+        [
+            "xã Ngọc Liên",
+            "Phòng Văn hóa - Xã hội",
+            "VHXH",
+            "Phòng, ban chuyên môn",
+            "Phòng VHXH; Phòng Văn hoá - Xã hội",
+        ]
+    )
     for sheet in (ws, ws2):
         for cell in sheet[1]:
             cell.font = Font(bold=True)
@@ -78,7 +104,7 @@ class _Importer:
         self.units = {fold(u.name): u for u in OrgUnit.objects.all()}
 
     def error(self, sheet: str, row: int, message: str) -> None:
-        self.result.errors.append(f"Trang \"{sheet}\", dòng {row}: {message}")
+        self.result.errors.append(f'Trang "{sheet}", dòng {row}: {message}')
 
     def unit_rows(self, ws) -> None:
         for row, (name, level_text, parent_name, code, *_rest) in _rows(ws):
@@ -87,14 +113,18 @@ class _Importer:
                 self.error(UNIT_SHEET, row, "thiếu tên đơn vị.")
                 continue
             if level is None:
-                self.error(UNIT_SHEET, row, f"cấp \"{level_text}\" không hợp lệ (ghi tỉnh, huyện hoặc xã).")
+                self.error(UNIT_SHEET, row, f'cấp "{level_text}" không hợp lệ (ghi tỉnh, huyện hoặc xã).')
                 continue
             parent = self.units.get(fold(parent_name)) if parent_name else None
             if parent_name and parent is None:
-                self.error(UNIT_SHEET, row, f"không tìm thấy đơn vị cấp trên \"{parent_name}\" (khai báo ở dòng trên hoặc đã có).")
+                self.error(
+                    UNIT_SHEET,
+                    row,
+                    f'không tìm thấy đơn vị cấp trên "{parent_name}" (khai báo ở dòng trên hoặc đã có).',
+                )
                 continue
             if fold(name) in self.units:
-                self.error(UNIT_SHEET, row, f"đơn vị \"{name}\" đã có.")
+                self.error(UNIT_SHEET, row, f'đơn vị "{name}" đã có.')
                 continue
             unit = OrgUnit(name=name, level=level, parent=parent, code=code)
             if not self._allowed(unit, row, UNIT_SHEET):
@@ -113,7 +143,7 @@ class _Importer:
                 return False
             return True
         if not can(self.actor, "orgs.manage", anchor):
-            self.error(sheet, row, f"bạn không quản trị đơn vị \"{anchor}\".")
+            self.error(sheet, row, f'bạn không quản trị đơn vị "{anchor}".')
             return False
         return True
 
@@ -124,20 +154,25 @@ class _Importer:
         for row, (unit_name, name, short, kind_text, aliases, *_rest) in _rows(ws):
             unit = self.units.get(fold(unit_name))
             if unit is None:
-                self.error(AGENCY_SHEET, row, f"không tìm thấy đơn vị \"{unit_name}\".")
+                self.error(AGENCY_SHEET, row, f'không tìm thấy đơn vị "{unit_name}".')
                 continue
             if not name:
                 self.error(AGENCY_SHEET, row, "thiếu tên cơ quan.")
                 continue
             key = (fold(unit.name), fold(name))
             if key in existing or key in seen:
-                self.error(AGENCY_SHEET, row, f"{unit.name} đã có cơ quan \"{name}\" (trùng tên).")
+                self.error(AGENCY_SHEET, row, f'{unit.name} đã có cơ quan "{name}" (trùng tên).')
                 continue
             kind = KINDS.get(fold(kind_text), Agency.Kind.OTHER if kind_text else Agency.Kind.DIVISION)
             if not self._allowed(unit, row, AGENCY_SHEET):
                 continue
             seen.add(key)
-            planned.append((Agency(org_unit=unit, name=name, short_name=short, kind=kind), [a for a in (clean(x) for x in aliases.split(";")) if a]))
+            planned.append(
+                (
+                    Agency(org_unit=unit, name=name, short_name=short, kind=kind),
+                    [a for a in (clean(x) for x in aliases.split(";")) if a],
+                )
+            )
         return planned
 
 
@@ -150,7 +185,7 @@ def import_xlsx(actor, data: bytes) -> ImportResult:
         result.errors.append("Không đọc được tệp: cần tệp Excel .xlsx theo mẫu.")
         return result
     if UNIT_SHEET not in wb.sheetnames and AGENCY_SHEET not in wb.sheetnames:
-        result.errors.append(f"Tệp không có trang \"{UNIT_SHEET}\" hoặc \"{AGENCY_SHEET}\" như tệp mẫu.")
+        result.errors.append(f'Tệp không có trang "{UNIT_SHEET}" hoặc "{AGENCY_SHEET}" như tệp mẫu.')
         return result
     if sum(ws.max_row or 0 for ws in wb.worksheets) > MAX_ROWS:
         result.errors.append(f"Tệp quá lớn: tối đa {MAX_ROWS} dòng mỗi lần nhập.")

@@ -42,12 +42,15 @@ def _alias(unit: OrgUnit, text: str, *, agency=None, group=None) -> None:
 def _load_unit(spec, units: dict[str, OrgUnit]) -> None:
     name, level, parent_name, valid_from, valid_to, agencies, groups = spec
     unit, _ = OrgUnit.objects.get_or_create(
-        name=name, parent=units.get(parent_name),
+        name=name,
+        parent=units.get(parent_name),
         defaults={"level": level, "valid_from": valid_from, "valid_to": valid_to},
     )
     units[name] = unit
     for agency_name, kind, short, aliases in agencies:
-        agency, _ = Agency.objects.get_or_create(org_unit=unit, name=agency_name, defaults={"kind": kind, "short_name": short})
+        agency, _ = Agency.objects.get_or_create(
+            org_unit=unit, name=agency_name, defaults={"kind": kind, "short_name": short}
+        )
         for text in aliases:
             _alias(unit, text, agency=agency)
     for group_name, aliases, member_kind, member_level in groups:
@@ -78,7 +81,9 @@ def load_orgs() -> None:
 @demo_step(20, "Người dùng mẫu")
 def load_users() -> None:
     password = demo_password()
-    admin, created = User.objects.get_or_create(username="admin", defaults={"full_name": "Quản trị hệ thống", "is_staff": True, "is_superuser": True})
+    admin, created = User.objects.get_or_create(
+        username="admin", defaults={"full_name": "Quản trị hệ thống", "is_staff": True, "is_superuser": True}
+    )
     if created:
         admin.set_password(password)
         admin.save()
@@ -102,7 +107,9 @@ def load_demo(log: Callable[[str], None] = print) -> None:
 def demo_logins() -> list[tuple[str, str]]:
     """(username, description) of the demo accounts that exist in the database."""
     rows = [("admin", "Quản trị toàn hệ thống")] if User.objects.filter(username="admin").exists() else []
-    existing = set(User.objects.filter(username__in=[u[0] for u in demo_orgs.USERS]).values_list("username", flat=True))
+    existing = set(
+        User.objects.filter(username__in=[u[0] for u in demo_orgs.USERS]).values_list("username", flat=True)
+    )
     for username, _name, unit, agency, role in demo_orgs.USERS:
         if username in existing:
             rows.append((username, f"{Role(role).label} — {agency + ', ' if agency else ''}{unit}"))

@@ -19,7 +19,12 @@ THANH_HOA_AGENCIES = [
     ("Sở Tư pháp", "so", "STP", []),
     ("Sở Tài chính", "so", "STC", ["Sở Kế hoạch và Đầu tư", "Sở KH&ĐT"]),
     ("Sở Khoa học và Công nghệ", "so", "SKHCN", ["Sở Thông tin và Truyền thông", "Sở TT&TT"]),
-    ("Sở Nông nghiệp và Môi trường", "so", "SNNMT", ["Sở Tài nguyên và Môi trường", "Sở Tài nguyên Môi trường"]),
+    (
+        "Sở Nông nghiệp và Môi trường",
+        "so",
+        "SNNMT",
+        ["Sở Tài nguyên và Môi trường", "Sở Tài nguyên Môi trường"],
+    ),
     ("Sở Xây dựng", "so", "SXD", ["Sở Giao thông vận tải"]),
     ("Sở Công Thương", "so", "SCT", []),
     ("Sở Giáo dục và Đào tạo", "so", "SGDĐT", []),
@@ -28,9 +33,19 @@ THANH_HOA_AGENCIES = [
     ("Sở Dân tộc và Tôn giáo", "so", "", []),
     ("Thanh tra tỉnh", "so", "", []),
     ("Ban Quản lý Khu kinh tế Nghi Sơn và các khu công nghiệp", "so", "BQL KKT", []),
-    ("Trung tâm Phục vụ hành chính công tỉnh", "trung_tam", "TTPVHCC tỉnh", ["Trung tâm phục vụ Hành Chính công tỉnh"]),
+    (
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        "trung_tam",
+        "TTPVHCC tỉnh",
+        ["Trung tâm phục vụ Hành Chính công tỉnh"],
+    ),
     ("Văn phòng Đăng ký đất đai", "su_nghiep", "VPĐKĐĐ", []),
-    ("Báo và Phát thanh, Truyền hình Thanh Hóa", "su_nghiep", "", ["Báo Thanh Hóa", "Đài PT&TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"]),
+    (
+        "Báo và Phát thanh, Truyền hình Thanh Hóa",
+        "su_nghiep",
+        "",
+        ["Báo Thanh Hóa", "Đài PT&TH tỉnh", "Đài Phát thanh và Truyền hình tỉnh"],
+    ),
     ("Công an tỉnh", "cong_an", "", []),
     ("Tổ công tác Đề án 06 tỉnh", "khac", "", ["Tổ công tác Đề án 06"]),
 ]
@@ -40,25 +55,64 @@ THANH_HOA_GROUPS = [
     ("Các sở, ban, ngành cấp tỉnh", ["Các sở, ban, ngành, đơn vị cấp tỉnh", "Các sở, ngành"], "so", None),
     ("UBND cấp xã", ["UBND các xã, phường"], None, "commune"),
     ("UBND cấp huyện", ["UBND các huyện, thị xã, thành phố"], None, "district"),
-    ("Các cơ quan, đơn vị có liên quan", ["Các cơ quan liên quan", "Cơ quan, đơn vị có liên quan", "Các cơ quan, đơn vị liên quan"], None, None),
+    (
+        "Các cơ quan, đơn vị có liên quan",
+        ["Các cơ quan liên quan", "Cơ quan, đơn vị có liên quan", "Các cơ quan, đơn vị liên quan"],
+        None,
+        None,
+    ),
     ("Các đơn vị sự nghiệp công lập", [], "su_nghiep", None),
 ]
 
 COMMUNE_BASE = [
-    ("Văn phòng HĐND và UBND xã", "van_phong", "VP HĐND-UBND",
-     ["VP HĐND & UBND xã", "Văn phòng HĐND & UBND", "Văn phòng HĐND&UBND", "Văn phòng HĐND-UBND xã", "Văn phòng HĐND &UBND"]),
-    ("Phòng Văn hóa - Xã hội", "phong", "VHXH", ["Phòng VHXH", "Phòng VH-XH", "Phòng Văn hóa-Xã hội", "Phòng văn hóa"]),
+    (
+        "Văn phòng HĐND và UBND xã",
+        "van_phong",
+        "VP HĐND-UBND",
+        [
+            "VP HĐND & UBND xã",
+            "Văn phòng HĐND & UBND",
+            "Văn phòng HĐND&UBND",
+            "Văn phòng HĐND-UBND xã",
+            "Văn phòng HĐND &UBND",
+        ],
+    ),
+    (
+        "Phòng Văn hóa - Xã hội",
+        "phong",
+        "VHXH",
+        ["Phòng VHXH", "Phòng VH-XH", "Phòng Văn hóa-Xã hội", "Phòng văn hóa"],
+    ),
     ("Phòng Kinh tế", "phong", "KT", []),
-    ("Trung tâm Phục vụ hành chính công", "trung_tam", "TTPVHCC", ["Trung tâm phục vụ HCC", "Trung tâm Phục vụ HCC"]),
+    (
+        "Trung tâm Phục vụ hành chính công",
+        "trung_tam",
+        "TTPVHCC",
+        ["Trung tâm phục vụ HCC", "Trung tâm Phục vụ HCC"],
+    ),
     ("Công an xã", "cong_an", "", []),
     ("Tổ công tác Đề án 06 xã", "khac", "", ["Tổ công tác Đề án 06"]),
 ]
 
 COMMUNE_GROUPS = [
-    ("Các phòng, ban, đơn vị cấp xã",
-     ["Các phòng, ban, ngành, đơn vị cấp xã", "Các phòng chuyên môn", "Các phòng, đơn vị, trung tâm", "Các phòng, Trung tâm, đơn vị",
-      "Các phòng, ban, đơn vị thuộc UBND xã"], "all", None),
-    ("Các cơ quan, đơn vị có liên quan", ["Các cơ quan liên quan", "Cơ quan, đơn vị có liên quan"], None, None),
+    (
+        "Các phòng, ban, đơn vị cấp xã",
+        [
+            "Các phòng, ban, ngành, đơn vị cấp xã",
+            "Các phòng chuyên môn",
+            "Các phòng, đơn vị, trung tâm",
+            "Các phòng, Trung tâm, đơn vị",
+            "Các phòng, ban, đơn vị thuộc UBND xã",
+        ],
+        "all",
+        None,
+    ),
+    (
+        "Các cơ quan, đơn vị có liên quan",
+        ["Các cơ quan liên quan", "Cơ quan, đơn vị có liên quan"],
+        None,
+        None,
+    ),
 ]
 
 ANH_SON_AGENCIES = [
@@ -81,14 +135,37 @@ NGOC_LIEN_GROUPS = [
 # Units: (name, level, parent name, valid_from, valid_to, agencies, groups)
 UNITS = [
     ("tỉnh Thanh Hóa", "province", None, None, None, THANH_HOA_AGENCIES, THANH_HOA_GROUPS),
-    ("thành phố Hải Phòng", "province", None, None, None,
-     [("Sở Nội vụ", "so", "SNV", []), ("Văn phòng UBND thành phố", "van_phong", "", [])], []),
+    (
+        "thành phố Hải Phòng",
+        "province",
+        None,
+        None,
+        None,
+        [("Sở Nội vụ", "so", "SNV", []), ("Văn phòng UBND thành phố", "van_phong", "", [])],
+        [],
+    ),
     ("thị xã Nghi Sơn", "district", "tỉnh Thanh Hóa", None, END_OF_DISTRICTS, [], []),
     ("huyện Thường Xuân", "district", "tỉnh Thanh Hóa", None, END_OF_DISTRICTS, [], []),
     ("xã Thường Xuân", "commune", "tỉnh Thanh Hóa", TWO_LEVEL_START, None, COMMUNE_BASE, COMMUNE_GROUPS),
-    ("xã Ngọc Liên", "commune", "tỉnh Thanh Hóa", TWO_LEVEL_START, None, COMMUNE_BASE + NGOC_LIEN_EXTRA, COMMUNE_GROUPS + NGOC_LIEN_GROUPS),
+    (
+        "xã Ngọc Liên",
+        "commune",
+        "tỉnh Thanh Hóa",
+        TWO_LEVEL_START,
+        None,
+        COMMUNE_BASE + NGOC_LIEN_EXTRA,
+        COMMUNE_GROUPS + NGOC_LIEN_GROUPS,
+    ),
     ("xã Anh Sơn", "commune", "thị xã Nghi Sơn", None, None, ANH_SON_AGENCIES, COMMUNE_GROUPS),
-    ("xã Tuệ Tĩnh", "commune", "thành phố Hải Phòng", TWO_LEVEL_START, None, COMMUNE_BASE[:4], COMMUNE_GROUPS),
+    (
+        "xã Tuệ Tĩnh",
+        "commune",
+        "thành phố Hải Phòng",
+        TWO_LEVEL_START,
+        None,
+        COMMUNE_BASE[:4],
+        COMMUNE_GROUPS,
+    ),
 ]
 
 # (username, full name, unit, agency or None, role)

@@ -7,3 +7,9 @@ document.addEventListener("click", function (event) {
   var open = target.classList.toggle("open");
   toggle.setAttribute("aria-expanded", open ? "true" : "false");
 });
+
+// Forms with data-confirm ask before submitting (no inline onclick: the CSP forbids it).
+document.addEventListener("submit", function (event) {
+  var form = event.target.closest("form[data-confirm]");
+  if (form && !window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+});

@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from apps.plans.models import AREA_CHOICES, Plan, Target, Task
+
+DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
+ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf"}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip(" -\t") for line in (text or "").splitlines() if line.strip(" -\t")]
+
+
+class UploadForm(forms.Form):
+    org_unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
+    file = forms.FileField(label=_("Tệp kế hoạch (.docx, .pdf, .txt)"))
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        from apps.orgs.models import OrgUnit
+
+        self.fields["org_unit"].queryset = OrgUnit.objects.filter(pk__in=[u.pk for u in units])
+        if len(units) == 1:
+            self.fields["org_unit"].initial = units[0].pk
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        if extension not in ALLOWED_EXTENSIONS:
+            raise forms.ValidationError("Chỉ nhận tệp .docx, .pdf, .txt hoặc .md.")
+        return upload
+
+
+class PlanHeaderForm(forms.ModelForm):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "issuer",
+            "decision_number",
+            "signed_date",
+            "signer",
+            "period_start",
+            "period_end",
+            "parent",
+        ]
+        widgets = {"signed_date": DATE, "period_start": DATE, "period_end": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        plan = self.instance
+        self.fields["version"].initial = plan.version
+        ancestors = [u.pk for u in plan.org_unit.ancestors()] if plan.org_unit_id else []
+        self.fields["parent"].queryset = Plan.objects.filter(org_unit_id__in=ancestors).exclude(
+            status=Plan.Status.SUPERSEDED
+        )
+        self.fields["parent"].required = False
+
+    def cleaned_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+
+class TaskForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    area = forms.ChoiceField(label=_("Lĩnh vực"), choices=AREA_CHOICES)
+    no = forms.CharField(label=_("Số TT"), max_length=20, required=False)
+    content = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 4}))
+    products = forms.CharField(
+        label=_("Sản phẩm (mỗi dòng một sản phẩm)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    lead = forms.CharField(
+        label=_("Cơ quan chủ trì (mỗi dòng một cơ quan)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    coordinating = forms.CharField(
+        label=_("Cơ quan phối hợp (mỗi dòng một cơ quan)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+    )
+    deadline_text = forms.CharField(label=_("Thời hạn"), max_length=500, required=False)
+    notes = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+
+    def __init__(self, *args, task: Task, **kwargs):
+        links = list(task.agencies.all())
+        initial = {
+            "version": task.version,
+            "area": task.area,
+            "no": task.no,
+            "content": task.content,
+            "products": "\n".join(task.products),
+            "deadline_text": task.deadline_text,
+            "notes": task.notes,
+            "lead": "\n".join(a.printed for a in links if a.role == "lead"),
+            "coordinating": "\n".join(a.printed for a in links if a.role == "coordinating"),
+        }
+        super().__init__(*args, initial=initial, **kwargs)
+
+    def clean_products(self):
+        return _lines(self.cleaned_data["products"])
+
+    def clean_lead(self):
+        return _lines(self.cleaned_data["lead"])
+
+    def clean_coordinating(self):
+        return _lines(self.cleaned_data["coordinating"])
+
+    def task_fields(self) -> dict:
+        return {
+            k: self.cleaned_data[k] for k in ("area", "no", "content", "products", "deadline_text", "notes")
+        }
+
+
+class TargetForm(forms.ModelForm):
+    class Meta:
+        model = Target
+        fields = ["area", "text", "indicator", "comparator", "value", "unit", "year"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}

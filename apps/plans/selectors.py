@@ -1,0 +1,135 @@
+"""Reads for the plan pages, scoped by the policy and prefetched to avoid N+1 queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from rapidfuzz import fuzz
+
+from apps.accounts.policy import can, visible_units
+from apps.orgs.models import Agency, AgencyGroup
+from apps.plans.models import AREA_CHOICES, Milestone, Plan, Task, TaskAgency
+from core.text import fold
+
+AREA_LABELS = dict(AREA_CHOICES)
+
+
+def plans_for(user) -> QuerySet[Plan]:
+    """Plans of the units the user sees, and the superior plans those implement (read-only for them:
+    a commune officer must read what the province asks of the commune)."""
+    units = visible_units(user)
+    own = Plan.objects.filter(org_unit__in=units)
+    superior_ids = own.exclude(parent__isnull=True).values("parent_id")
+    return Plan.objects.filter(Q(org_unit__in=units) | Q(pk__in=superior_ids))
+
+
+def with_counts(plans: QuerySet[Plan]) -> QuerySet[Plan]:
+    return plans.annotate(n_tasks=Count("tasks", distinct=True), n_targets=Count("targets", distinct=True))
+
+
+def _tasks(plan: Plan) -> QuerySet[Task]:
+    agencies = TaskAgency.objects.select_related("agency", "group")
+    return plan.tasks.prefetch_related(
+        Prefetch("agencies", queryset=agencies),
+        Prefetch("milestones", queryset=Milestone.objects.order_by("due", "position")),
+    )
+
+
+def agency_choices(plan: Plan) -> list[tuple[str, str]]:
+    """Agencies and groups an unresolved printed name may be mapped to: the unit's, then its superiors'."""
+    unit_ids = [plan.org_unit_id] + [u.pk for u in plan.org_unit.ancestors()]
+    choices = [
+        (f"agency:{a.pk}", f"{a.name} ({a.org_unit})")
+        for a in Agency.objects.filter(org_unit_id__in=unit_ids, is_active=True).select_related("org_unit")
+    ]
+    choices += [
+        (f"group:{g.pk}", f"Nhóm: {g.name} ({g.org_unit})")
+        for g in AgencyGroup.objects.filter(org_unit_id__in=unit_ids).select_related("org_unit")
+    ]
+    return choices
+
+
+def plan_page(plan: Plan) -> dict:
+    tasks = list(_tasks(plan))
+    by_area: dict[str, list[Task]] = {}
+    for task in tasks:
+        by_area.setdefault(task.area, []).append(task)
+    areas = [
+        {"code": code, "label": label, "tasks": by_area[code]}
+        for code, label in AREA_CHOICES
+        if code in by_area
+    ]
+    unresolved = sum(1 for t in tasks for a in t.agencies.all() if a.resolved is None)
+    return {
+        "plan": plan,
+        "targets": plan.targets.all(),
+        "areas": areas,
+        "n_tasks": len(tasks),
+        "unresolved": unresolved,
+        "choices": agency_choices(plan) if unresolved else [],
+        "document": plan.source.text if plan.source else "",
+        "children": plan.children.select_related("org_unit"),
+        "milestone_count": sum(len(t.milestones.all()) for t in tasks),
+        "area_choices": AREA_CHOICES,
+    }
+
+
+def task_row_context(task: Task, user) -> dict:
+    task = _tasks(task.plan).get(pk=task.pk)
+    unresolved = any(a.resolved is None for a in task.agencies.all())
+    return {
+        "task": task,
+        "plan": task.plan,
+        "may_edit": can(user, "plans.manage", task.plan.org_unit),
+        "choices": agency_choices(task.plan) if unresolved else [],
+    }
+
+
+def _key(task: Task) -> str:
+    return fold(task.content)
+
+
+def plan_diff(old: Plan, new: Plan) -> dict:
+    """What a corrected version changes: tasks matched by content within an area, then fields compared."""
+    old_tasks, new_tasks = list(_tasks(old)), list(_tasks(new))
+    pairs, used = [], set()
+    for n in new_tasks:
+        best, best_score = None, 0.0
+        for o in old_tasks:
+            if o.pk in used or o.area != n.area:
+                continue
+            score = fuzz.token_set_ratio(_key(o), _key(n))
+            if score > best_score:
+                best, best_score = o, score
+        if best is not None and best_score >= 80:
+            used.add(best.pk)
+            pairs.append((best, n))
+    changed = []
+    for o, n in pairs:
+        fields = _changed_fields(o, n)
+        if fields:
+            changed.append({"old": o, "new": n, "fields": fields})
+    matched_new = {n.pk for _, n in pairs}
+    return {
+        "added": [t for t in new_tasks if t.pk not in matched_new],
+        "removed": [t for t in old_tasks if t.pk not in used],
+        "changed": changed,
+        "targets_old": list(old.targets.all()),
+        "targets_new": list(new.targets.all()),
+    }
+
+
+def _changed_fields(o: Task, n: Task) -> list[tuple[str, str, str]]:
+    def names(task, role):
+        return ", ".join(a.printed for a in task.agencies.all() if a.role == role)
+
+    fields = [
+        ("Nội dung", o.content, n.content),
+        ("Sản phẩm", "; ".join(o.products), "; ".join(n.products)),
+        ("Chủ trì", names(o, "lead"), names(n, "lead")),
+        ("Phối hợp", names(o, "coordinating"), names(n, "coordinating")),
+        ("Thời hạn", o.deadline_text, n.deadline_text),
+        ("Ghi chú", o.notes, n.notes),
+    ]
+    return [
+        (label, before, after) for label, before, after in fields if fold(before or "") != fold(after or "")
+    ]

@@ -1,0 +1,288 @@
+"""Writes on plans: import a document as a draft, correct it, confirm it.
+
+Each function takes the acting user, asks the policy, and runs in one transaction: an import that
+fails at any step leaves nothing behind, and a confirmation creates all milestones or none.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from apps.accounts.policy import require
+from apps.audit.context import acting_as
+from apps.audit.recorder import record_event
+from apps.orgs.models import OrgUnit
+from apps.plans.directory import agency_directory, resolve_into
+from apps.plans.models import Milestone, Plan, SourceDocument, Target, Task, TaskAgency
+from core.deadlines import parse_deadline
+from core.plan_json import plan_period
+from core.plandoc import parse_plan
+from core.plandoc.errors import PlanDocError
+from core.plandoc.model import PlanDraft
+from core.plandoc.sandbox import run_bounded
+
+PARSE_TIMEOUT_S = 60
+PARSE_MEMORY_MB = 1536
+
+
+class ConflictError(ValidationError):
+    """Someone else saved the same row since this user opened it: tell them, never overwrite."""
+
+
+def read_plan_document(data: bytes, filename: str) -> PlanDraft:
+    """Parse in a bounded child process so a hostile file cannot stall or exhaust the server."""
+    limit = settings.UPLOAD_MAX_BYTES
+    if len(data) > limit:
+        raise ValidationError(PlanDocError("too_large", limit_mb=limit // (1024 * 1024)).message)
+    try:
+        return run_bounded(parse_plan, data, filename, timeout_s=PARSE_TIMEOUT_S, memory_mb=PARSE_MEMORY_MB)
+    except PlanDocError as exc:
+        raise ValidationError(exc.message, code=exc.code) from exc
+
+
+def _span_dict(spans: dict) -> dict:
+    return {
+        key: [s.start, s.end] + ([s.page] if s.page is not None else [])
+        for key, s in spans.items()
+        if s is not None
+    }
+
+
+def _store_draft(plan: Plan, draft: PlanDraft) -> None:
+    directory = agency_directory(plan.org_unit)
+    for position, t in enumerate(draft.targets):
+        Target.objects.create(
+            plan=plan,
+            position=position,
+            area=t.area or "",
+            text=t.text,
+            indicator=t.indicator or "",
+            comparator=t.comparator or "",
+            value=Decimal(str(t.value)) if t.value is not None else None,
+            unit=t.unit or "",
+            year=t.year,
+            spans=_span_dict(t.spans),
+        )
+    for position, t in enumerate(draft.tasks):
+        task = Task.objects.create(
+            plan=plan,
+            position=position,
+            area=t.area or "chi_dao",
+            no=t.no or "",
+            content=t.content,
+            products=list(t.products),
+            deadline_text=(t.deadline_text or "")[:500],
+            notes=t.notes or "",
+            spans=_span_dict(t.spans),
+        )
+        links = [(TaskAgency.Role.LEAD, i, name) for i, name in enumerate(t.lead)]
+        links += [(TaskAgency.Role.COORDINATING, i, name) for i, name in enumerate(t.coordinating)]
+        TaskAgency.objects.bulk_create(
+            [
+                resolve_into(TaskAgency(task=task, role=role, position=i, printed=name[:300]), directory)
+                for role, i, name in links
+            ]
+        )
+
+
+def import_plan(
+    actor, org_unit: OrgUnit, data: bytes, filename: str, *, replaces: Plan | None = None
+) -> Plan:
+    """Read a plan document into a DRAFT plan of ``org_unit`` for review. Nothing is kept on failure."""
+    require(actor, "plans.manage", org_unit)
+    if replaces is not None and replaces.org_unit_id != org_unit.pk:
+        raise ValidationError("Kế hoạch được thay thế phải cùng đơn vị.")
+    draft = read_plan_document(data, filename)
+    if not draft.tasks and not draft.targets:
+        raise ValidationError(PlanDocError("not_a_plan").message)
+    return save_draft(actor, org_unit, draft, data, filename, replaces=replaces)
+
+
+def save_draft(
+    actor, org_unit: OrgUnit, draft: PlanDraft, data: bytes, filename: str, *, replaces: Plan | None = None
+) -> Plan:
+    start, end = plan_period(draft)
+    warnings = list(draft.warnings)
+    if draft.period_start is None:
+        warnings.append("Không đọc được thời gian của kế hoạch; tạm lấy cả năm, cần kiểm tra lại.")
+    with transaction.atomic():
+        source = SourceDocument(
+            org_unit=org_unit,
+            filename=filename[:255],
+            format=filename.rsplit(".", 1)[-1].lower()[:10],
+            sha256=hashlib.sha256(data).hexdigest(),
+            size=len(data),
+            text=draft.source_text,
+            uploaded_by=actor,
+        )
+        source.file.save(f"{source.sha256[:16]}.{source.format or 'bin'}", ContentFile(data), save=False)
+        source.save()
+        plan = Plan.objects.create(
+            org_unit=org_unit,
+            title=(draft.title or filename)[:500],
+            issuer=draft.issuer or "",
+            decision_number=draft.decision_number or "",
+            signed_date=draft.signed_date,
+            signer=draft.signer or "",
+            period_start=start,
+            period_end=end,
+            source=source,
+            replaces=replaces,
+            parent=replaces.parent if replaces else None,
+            spans=_span_dict(draft.spans),
+            warnings=warnings,
+            created_by=actor,
+        )
+        _store_draft(plan, draft)
+        with acting_as(actor):
+            record_event(
+                plan,
+                f"Nhập kế hoạch từ tệp {filename}: {len(draft.tasks)} nhiệm vụ, {len(draft.targets)} chỉ tiêu.",
+            )
+    return plan
+
+
+def lay_out_milestones(task: Task) -> list[Milestone]:
+    """Replace a task's milestones with those its deadline text gives over the plan period."""
+    parsed = parse_deadline(task.deadline_text or None, task.plan.period_start, task.plan.period_end)
+    task.milestones.all().delete()
+    rows = [
+        Milestone(
+            task=task, position=i, label=m.label[:200], kind=m.kind, due=m.due, frequency=m.frequency or ""
+        )
+        for i, m in enumerate(parsed.milestones)
+    ]
+    return Milestone.objects.bulk_create(rows)
+
+
+def confirm_plan(actor, plan: Plan) -> Plan:
+    """Make a reviewed draft the unit's plan: milestones laid out, the replaced version retired."""
+    require(actor, "plans.manage", plan.org_unit)
+    return activate_plan(actor, plan)
+
+
+def activate_plan(actor, plan: Plan) -> Plan:
+    """``confirm_plan`` without the policy check, for operators at the command line (actor None)."""
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().get(pk=plan.pk)
+        if plan.status != Plan.Status.DRAFT:
+            raise ValidationError("Kế hoạch này đã được xác nhận trước đó.")
+        for task in plan.tasks.select_related("plan"):
+            lay_out_milestones(task)
+        with acting_as(actor):
+            if plan.replaces_id:
+                old = plan.replaces
+                old.status = Plan.Status.SUPERSEDED
+                old.save()
+                Plan.objects.filter(parent=old).update(parent=plan)
+            plan.status = Plan.Status.ACTIVE
+            plan.confirmed_by = actor
+            plan.confirmed_at = timezone.now()
+            plan.save()
+            record_event(plan, "Xác nhận kế hoạch.")
+    return plan
+
+
+def _check_version(model, obj, expected_version: int | None):
+    current = model.objects.select_for_update().get(pk=obj.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ConflictError(
+            "Nội dung này vừa được người khác sửa. Vui lòng tải lại trang để xem bản mới rồi sửa tiếp."
+        )
+    return current
+
+
+def update_plan(actor, plan: Plan, fields: dict, expected_version: int | None = None) -> Plan:
+    require(actor, "plans.manage", plan.org_unit)
+    with transaction.atomic(), acting_as(actor):
+        current = _check_version(Plan, plan, expected_version)
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.full_clean(exclude=["org_unit", "source", "replaces", "created_by", "confirmed_by"])
+        if current.period_end < current.period_start:
+            raise ValidationError({"period_end": "Ngày kết thúc phải sau ngày bắt đầu."})
+        current.version += 1
+        current.save()
+    return current
+
+
+def update_task(actor, task: Task, fields: dict, expected_version: int | None = None) -> Task:
+    """Save an official's correction; a changed deadline re-lays the milestones of a confirmed plan."""
+    require(actor, "plans.manage", task.plan.org_unit)
+    with transaction.atomic(), acting_as(actor):
+        current = _check_version(Task, task, expected_version)
+        old_deadline = current.deadline_text
+        for name, value in fields.items():
+            setattr(current, name, value)
+        current.version += 1
+        current.save()
+        if current.plan.status == Plan.Status.ACTIVE and current.deadline_text != old_deadline:
+            lay_out_milestones(current)
+    return current
+
+
+def set_task_agencies(actor, task: Task, role: str, printed_names: list[str]) -> None:
+    """Replace a task's lead or coordinating agencies with the given printed names, resolved again."""
+    require(actor, "plans.manage", task.plan.org_unit)
+    directory = agency_directory(task.plan.org_unit)
+    with transaction.atomic(), acting_as(actor):
+        task.agencies.filter(role=role).delete()
+        for i, name in enumerate(n for n in printed_names if n.strip()):
+            resolve_into(
+                TaskAgency(task=task, role=role, position=i, printed=name.strip()[:300]), directory
+            ).save()
+
+
+def add_task(actor, plan: Plan, area: str, content: str) -> Task:
+    require(actor, "plans.manage", plan.org_unit)
+    if not content.strip():
+        raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+    with transaction.atomic(), acting_as(actor):
+        position = (plan.tasks.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        return Task.objects.create(plan=plan, area=area, content=content.strip(), position=position)
+
+
+def delete_task(actor, task: Task) -> None:
+    require(actor, "plans.manage", task.plan.org_unit)
+    with transaction.atomic(), acting_as(actor):
+        task.delete()
+
+
+def update_target(actor, target: Target, fields: dict) -> Target:
+    require(actor, "plans.manage", target.plan.org_unit)
+    with transaction.atomic(), acting_as(actor):
+        for name, value in fields.items():
+            setattr(target, name, value)
+        target.save()
+    return target
+
+
+def add_target(actor, plan: Plan, text: str) -> Target:
+    require(actor, "plans.manage", plan.org_unit)
+    if not text.strip():
+        raise ValidationError("Nội dung chỉ tiêu không được để trống.")
+    with transaction.atomic(), acting_as(actor):
+        position = (plan.targets.order_by("-position").values_list("position", flat=True).first() or 0) + 1
+        return Target.objects.create(plan=plan, text=text.strip(), position=position)
+
+
+def delete_target(actor, target: Target) -> None:
+    require(actor, "plans.manage", target.plan.org_unit)
+    with transaction.atomic(), acting_as(actor):
+        target.delete()
+
+
+def discard_draft(actor, plan: Plan) -> None:
+    require(actor, "plans.manage", plan.org_unit)
+    if plan.status != Plan.Status.DRAFT:
+        raise ValidationError("Chỉ hủy được bản nháp chưa xác nhận.")
+    with transaction.atomic(), acting_as(actor):
+        record_event(plan, "Hủy bản nháp kế hoạch.")
+        plan.delete()

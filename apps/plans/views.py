@@ -1,0 +1,263 @@
+"""Plan pages: list, upload, review beside the source document, correct in place (HTMX), confirm."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from apps.accounts.policy import can, require, visible_units
+from apps.orgs.models import Agency, AgencyGroup
+from apps.plans import selectors, services
+from apps.plans.directory import choose_agency
+from apps.plans.forms import PlanHeaderForm, TargetForm, TaskForm, UploadForm
+from apps.plans.models import Plan, Target, Task, TaskAgency
+
+
+def _plan(request, pk: int) -> Plan:
+    """A plan of a unit the user may see; others are 404 so their existence is not revealed."""
+    return get_object_or_404(
+        selectors.plans_for(request.user).select_related("org_unit", "source", "parent"), pk=pk
+    )
+
+
+def _editable_plan(request, pk: int) -> Plan:
+    plan = _plan(request, pk)
+    require(request.user, "plans.manage", plan.org_unit)
+    return plan
+
+
+@login_required
+def plan_list(request):
+    plans = selectors.plans_for(request.user).select_related("org_unit", "parent")
+    status = request.GET.get("status", "")
+    if status in Plan.Status.values:
+        plans = plans.filter(status=status)
+    units = visible_units(request.user).order_by("name")
+    manageable = [u for u in units if can(request.user, "plans.manage", u)]
+    return render(
+        request,
+        "plans/list.html",
+        {"plans": selectors.with_counts(plans), "status": status, "may_import": bool(manageable)},
+    )
+
+
+@login_required
+def plan_upload(request, replaces: int | None = None):
+    old = _editable_plan(request, replaces) if replaces else None
+    units = [u for u in visible_units(request.user).order_by("name") if can(request.user, "plans.manage", u)]
+    if not units:
+        raise PermissionDenied("Chỉ chuyên viên CCHC của đơn vị được nhập kế hoạch.")
+    form = UploadForm(
+        request.POST or None,
+        request.FILES or None,
+        units=units,
+        initial={"org_unit": old.org_unit_id if old else None},
+    )
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        unit = old.org_unit if old else form.cleaned_data["org_unit"]
+        try:
+            plan = services.import_plan(request.user, unit, upload.read(), upload.name, replaces=old)
+        except ValidationError as exc:
+            form.add_error("file", exc)
+        else:
+            messages.success(
+                request,
+                f"Đã đọc {plan.tasks.count()} nhiệm vụ, {plan.targets.count()} chỉ tiêu. Vui lòng rà soát rồi xác nhận.",
+            )
+            return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/upload.html", {"form": form, "replaces": old})
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = _plan(request, pk)
+    context = selectors.plan_page(plan)
+    context["may_edit"] = can(request.user, "plans.manage", plan.org_unit)
+    context["header_form"] = PlanHeaderForm(instance=plan) if context["may_edit"] else None
+    return render(request, "plans/detail.html", context)
+
+
+@login_required
+def plan_document(request, pk: int):
+    """The uploaded original, served only to those who may see the plan, never from the web root."""
+    plan = _plan(request, pk)
+    if plan.source is None or not plan.source.file:
+        raise Http404
+    return FileResponse(plan.source.file.open("rb"), as_attachment=True, filename=plan.source.filename)
+
+
+@login_required
+def plan_changes(request, pk: int):
+    plan = _plan(request, pk)
+    if plan.replaces_id is None:
+        raise Http404
+    return render(
+        request, "plans/changes.html", {"plan": plan, "diff": selectors.plan_diff(plan.replaces, plan)}
+    )
+
+
+@login_required
+@require_POST
+def plan_confirm(request, pk: int):
+    plan = _editable_plan(request, pk)
+    try:
+        services.confirm_plan(request.user, plan)
+        messages.success(request, "Đã xác nhận kế hoạch và lập các mốc thời hạn.")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def plan_discard(request, pk: int):
+    plan = _editable_plan(request, pk)
+    try:
+        services.discard_draft(request.user, plan)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("plans:detail", pk=plan.pk)
+    messages.success(request, "Đã hủy bản nháp.")
+    return redirect("plans:list")
+
+
+@login_required
+@require_POST
+def plan_header(request, pk: int):
+    plan = _editable_plan(request, pk)
+    form = PlanHeaderForm(request.POST, instance=Plan.objects.get(pk=plan.pk))
+    if form.is_valid():
+        try:
+            services.update_plan(request.user, plan, form.cleaned_fields(), form.cleaned_data.get("version"))
+            messages.success(request, "Đã lưu thông tin kế hoạch.")
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    else:
+        messages.error(
+            request, "Thông tin chưa hợp lệ: " + "; ".join(e for errs in form.errors.values() for e in errs)
+        )
+    return redirect("plans:detail", pk=plan.pk)
+
+
+def _task(request, pk: int) -> Task:
+    task = get_object_or_404(Task.objects.select_related("plan__org_unit"), pk=pk)
+    if not visible_units(request.user).filter(pk=task.plan.org_unit_id).exists():
+        raise Http404
+    return task
+
+
+@login_required
+def task_row(request, pk: int):
+    task = _task(request, pk)
+    return render(request, "plans/_task_row.html", selectors.task_row_context(task, request.user))
+
+
+@login_required
+def task_edit(request, pk: int):
+    task = _task(request, pk)
+    require(request.user, "plans.manage", task.plan.org_unit)
+    form = TaskForm(request.POST or None, task=task)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_task(request.user, task, form.task_fields(), form.cleaned_data["version"])
+            services.set_task_agencies(request.user, task, TaskAgency.Role.LEAD, form.cleaned_data["lead"])
+            services.set_task_agencies(
+                request.user, task, TaskAgency.Role.COORDINATING, form.cleaned_data["coordinating"]
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return render(
+                request,
+                "plans/_task_row.html",
+                selectors.task_row_context(Task.objects.get(pk=task.pk), request.user),
+            )
+    return render(request, "plans/_task_form.html", {"form": form, "task": task})
+
+
+@login_required
+@require_POST
+def task_add(request, pk: int):
+    plan = _editable_plan(request, pk)
+    try:
+        task = services.add_task(
+            request.user, plan, request.POST.get("area", "chi_dao"), request.POST.get("content", "")
+        )
+        messages.success(request, f"Đã thêm nhiệm vụ: {task.content[:60]}")
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def task_delete(request, pk: int):
+    task = _task(request, pk)
+    require(request.user, "plans.manage", task.plan.org_unit)
+    services.delete_task(request.user, task)
+    if request.htmx:
+        return render(request, "plans/_deleted.html")
+    return redirect("plans:detail", pk=task.plan_id)
+
+
+@login_required
+@require_POST
+def agency_choose(request, pk: int):
+    """Map an unresolved printed name to an agency or group; remembered for the next plans."""
+    link = get_object_or_404(TaskAgency.objects.select_related("task__plan__org_unit"), pk=pk)
+    if not visible_units(request.user).filter(pk=link.task.plan.org_unit_id).exists():
+        raise Http404
+    kind, _, target_pk = request.POST.get("target", "").partition(":")
+    model = {"agency": Agency, "group": AgencyGroup}.get(kind)
+    if model is None or not target_pk.isdigit():
+        messages.error(request, "Chọn một cơ quan trong danh sách.")
+    else:
+        try:
+            choose_agency(request.user, link, get_object_or_404(model, pk=int(target_pk)))
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+    if request.htmx:
+        return render(request, "plans/_task_row.html", selectors.task_row_context(link.task, request.user))
+    return redirect("plans:detail", pk=link.task.plan_id)
+
+
+def _target(request, pk: int) -> Target:
+    target = get_object_or_404(Target.objects.select_related("plan__org_unit"), pk=pk)
+    if not visible_units(request.user).filter(pk=target.plan.org_unit_id).exists():
+        raise Http404
+    require(request.user, "plans.manage", target.plan.org_unit)
+    return target
+
+
+@login_required
+def target_edit(request, pk: int):
+    target = _target(request, pk)
+    form = TargetForm(request.POST or None, instance=Target.objects.get(pk=target.pk))
+    if request.method == "POST" and form.is_valid():
+        services.update_target(request.user, target, {f: form.cleaned_data[f] for f in form.Meta.fields})
+        return redirect("plans:detail", pk=target.plan_id)
+    return render(request, "plans/target_form.html", {"form": form, "target": target})
+
+
+@login_required
+@require_POST
+def target_add(request, pk: int):
+    plan = _editable_plan(request, pk)
+    try:
+        services.add_target(request.user, plan, request.POST.get("text", ""))
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+@require_POST
+def target_delete(request, pk: int):
+    target = _target(request, pk)
+    services.delete_target(request.user, target)
+    return redirect("plans:detail", pk=target.plan_id)
