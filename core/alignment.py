@@ -56,6 +56,8 @@ class SuperiorIndex:
         self.totals = [sum(self.weight.get(x, 0.0) for x in g) for g in grams]
         self._cache: dict[str, list[float]] = {}
         self._applies: dict[str, list[str]] = {}
+        self.rows: dict[tuple[str, str | None], list[float]] = {}
+        self.areas = [t.area for t in self.tasks]
 
     def text_scores(self, text: str) -> list[float]:
         """Similarity (0-100) of ``text`` to every superior task: weighted Dice and containment."""
@@ -152,11 +154,17 @@ def _explain(score: float, sup: TaskDraft, same_area: bool, applies: str) -> str
 
 
 def _score_row(index: SuperiorIndex, task: TaskDraft) -> list[float]:
-    scores = index.text_scores(task.content)
-    return [
-        min(100.0, s + AREA_BONUS) if sup.area == task.area and s > 0 else s
-        for s, sup in zip(scores, index.tasks, strict=True)
-    ]
+    """Text scores with the same-area bonus, cached per (text, area) like the text scores."""
+    key = (task.content, task.area)
+    row = index.rows.get(key)
+    if row is None:
+        scores = index.text_scores(task.content)
+        row = [
+            min(100.0, s + AREA_BONUS) if area == task.area and s > 0 else s
+            for s, area in zip(scores, index.areas, strict=True)
+        ]
+        index.rows[key] = row
+    return row
 
 
 def match_tasks(index: SuperiorIndex, plan: PlanDraft) -> tuple[list[TaskMatch], list[list[float]]]:
@@ -188,11 +196,11 @@ def match_tasks(index: SuperiorIndex, plan: PlanDraft) -> tuple[list[TaskMatch],
 def task_coverage(index: SuperiorIndex, plan: PlanDraft, rows: list[list[float]]) -> list[Coverage]:
     """For each superior task: covered / adapted / missing by the plan, and whether it applies."""
     result = []
-    for j in range(len(index.tasks)):
-        column = [(row[j], i) for i, row in enumerate(rows)]
-        best = max((s for s, _ in column), default=0.0)
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in index.tasks]
+    for j, column in enumerate(columns):
+        best = max(column, default=0.0)
         status = "covered" if best >= COVERED else "adapted" if best >= ADAPTED else "missing"
-        by = [i for s, i in column if s >= ADAPTED]
+        by = [i for i, s in enumerate(column) if s >= ADAPTED]
         applies = index.applies(plan.org_unit.level)[j]
         if status == "missing":
             explanation = "Không có nhiệm vụ nào tương ứng."
@@ -203,10 +211,15 @@ def task_coverage(index: SuperiorIndex, plan: PlanDraft, rows: list[list[float]]
     return result
 
 
+@lru_cache(maxsize=65536)
+def _text_mentions(text: str) -> tuple[tuple[str, frozenset[str], float], ...]:
+    return tuple((m.indicator, m.quals, m.value) for m in mentions(text))
+
+
 def _plan_mentions(plan: PlanDraft) -> list[tuple[str, frozenset[str], float]]:
-    found = []
+    found: list[tuple[str, frozenset[str], float]] = []
     for task in plan.tasks:
-        found += [(m.indicator, m.quals, m.value) for m in mentions(task.content)]
+        found += _text_mentions(task.content)
     found += [(m.indicator, m.quals, m.value) for m in mentions(plan.source_text)]
     return found
 
