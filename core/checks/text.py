@@ -89,6 +89,8 @@ _CAP = "A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙ�
 # A place name follows: two capitalized syllables ("tỉnh Thanh Hóa", "thị xã Nghi Sơn"); a single
 # capital is a new sentence run into the cell ("... thị xã Báo cáo kết quả").
 _UPPER_START = re.compile(rf"\s+[{_CAP}][\wÀ-ỹ]*\s+[{_CAP}]")
+# After "Sở", any capital starts the department's name ("Sở Nội vụ", "Sở Tư pháp").
+_ANY_NAME = re.compile(rf"\s+[{_CAP}]")
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ class ScopePattern:
     why: str  # Vietnamese: what is wrong, completing "Cụm từ “…” ..."
     applies: Callable[[CheckContext], bool]
     bare: bool = True  # the level word must not be followed by a proper name
+    name_after: re.Pattern[str] = _UPPER_START
 
 
 def _below_province(ctx: CheckContext) -> bool:
@@ -140,6 +143,7 @@ SCOPE_PATTERNS: tuple[ScopePattern, ...] = (
         WARNING,
         "nói về các sở như đơn vị thực hiện, là cách nói của kế hoạch cấp tỉnh",
         _below_province,
+        name_after=_ANY_NAME,
     ),
     ScopePattern(
         _rx(rf"(?:cơ\s+quan|đơn\s+vị)\s+thuộc\s+{_HIGHER}\b"),
@@ -209,7 +213,7 @@ def _scope_hits(ctx: CheckContext, unit: Unit, active: list[ScopePattern]) -> It
     text = unit.text
     for pattern in active:
         for match in pattern.regex.finditer(text):
-            if pattern.bare and _UPPER_START.match(text, match.end()):
+            if pattern.bare and pattern.name_after.match(text, match.end()):
                 continue
             if _CITATION_BEFORE.search(_clause_before(text, match.start())[-_CITATION_WINDOW:]):
                 continue

@@ -81,3 +81,10 @@ def test_district_level_after_july_2025():
     before = plan(signed_date=date(2025, 3, 10), tasks=[task(content=content)])
     assert [f.rule for f in run(after, today=date(2025, 9, 1))] == ["foreign_scope"]
     assert run(before) == []
+
+
+def test_naming_a_department_is_not_province_wording():
+    guided = task(deadline_text="Kế hoạch: sau khi có hướng dẫn của Sở Nội vụ.")
+    assert run(plan(tasks=[guided])) == []
+    bare = task(content="Đăng tải thông tin CCHC trên website của Sở; tuyên truyền trên đài truyền thanh.")
+    assert [f.rule for f in run(plan(tasks=[bare]))] == ["foreign_scope"]
