@@ -17,4 +17,9 @@ class PlansConfig(AppConfig):
         track(m.Target, org_unit=lambda o: o.plan.org_unit_id)
         track(m.Task, org_unit=lambda o: o.plan.org_unit_id)
         track(m.TaskAgency, org_unit=lambda o: o.task.plan.org_unit_id)
-        register("Kế hoạch", "plans:list", lambda user: subject(user).is_root or bool(subject(user).units_for()), order=10)
+        register(
+            "Kế hoạch",
+            "plans:list",
+            lambda user: subject(user).is_root or bool(subject(user).units_for()),
+            order=10,
+        )

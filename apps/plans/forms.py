@@ -15,7 +15,13 @@ def _lines(text: str) -> list[str]:
 
 class UploadForm(forms.Form):
     org_unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
-    file = forms.FileField(label=_("Tệp kế hoạch (.docx, .pdf, .txt)"))
+    file = forms.FileField(
+        label=_("Tệp kế hoạch (.docx, .pdf, .txt)"),
+        error_messages={
+            "empty": _("Tệp tải lên trống, không có nội dung."),
+            "required": _("Chọn tệp kế hoạch."),
+        },
+    )
 
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
