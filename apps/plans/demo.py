@@ -39,12 +39,10 @@ def _import_seed(filename: str, unit: OrgUnit) -> Plan:
 def load_seed_plans() -> None:
     plans = {name: _import_seed(name, OrgUnit.objects.get(name=unit)) for name, unit in SEED_UNITS.items()}
     province = plans[PROVINCE_SEED]
-    for name, plan in plans.items():
-        if (
-            plan is not province
-            and plan.org_unit.ancestors()
-            and plan.org_unit.ancestors()[-1] == province.org_unit
-        ):
-            if plan.parent_id != province.pk:
-                plan.parent = province
-                plan.save(update_fields=["parent"])
+    for plan in plans.values():
+        if plan is province or plan.parent_id == province.pk:
+            continue
+        ancestors = plan.org_unit.ancestors()
+        if ancestors and ancestors[-1] == province.org_unit:
+            plan.parent = province
+            plan.save(update_fields=["parent"])

@@ -46,10 +46,10 @@ class Segment:
 class Cell:
     """A table cell: its cleaned text (segments joined by newlines) and the segments themselves.
 
-    Merged cells keep the row on the table grid: a cell merged across columns has ``col_span``
-    > 1 and is followed by ``covered`` placeholders (empty text), and the rows under a vertically
-    merged cell hold a ``covered`` placeholder where the merged cell would be, so ``cells[i]`` is
-    always grid column ``i`` while the merged text appears only once.
+    Merged cells keep the row on the table grid, so ``cells[i]`` is always grid column ``i`` while
+    the merged text appears only once: a cell merged across columns has ``col_span`` > 1 and is
+    followed by empty cells; the rows under a vertically merged cell hold an empty ``covered``
+    placeholder (its text is in the row above).
     """
 
     text: str

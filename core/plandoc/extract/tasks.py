@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from core.plandoc.document import Cell, Document, Paragraph, Segment, Span, Table
 from core.plandoc.extract.agencies import split_agencies
 from core.plandoc.extract.areas import area_of_heading, classify_area
-from core.plandoc.extract.items import split_items
+from core.plandoc.extract.items import split_items, starts_with_bullet
 from core.plandoc.extract.spans import locate
 from core.plandoc.extract.textutil import fold
 from core.plandoc.model import TaskDraft
@@ -80,7 +80,7 @@ class _Pending:
         if not segments:
             return
         current = self.cells.setdefault(role, [])
-        if current and role != "no":
+        if current and role != "no" and not starts_with_bullet(segments[0].text):
             last = current[-1]
             first = segments[0]
             joined = Segment(f"{last.text} {first.text}", Span.cover([last.span, first.span]) or last.span)

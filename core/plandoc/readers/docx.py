@@ -191,7 +191,9 @@ class _Reader:
                     cells.append(RawCell([], col_span=span, covered=True))
                 else:
                     cells.append(RawCell(self._cell_paragraphs(tc), col_span=span))
-                cells.extend(RawCell([], covered=True) for _ in range(span - 1))
+                # Grid positions inside a horizontal merge are plain empty cells, not "covered" ones
+                # (covered means: the text is in the row above).
+                cells.extend(RawCell([]) for _ in range(span - 1))
             rows.append(cells)
         return RawTable(rows=rows, widths=widths)
 

@@ -221,13 +221,21 @@ def _read_page(page, page_no: int) -> tuple[list[Line | PageTable], int, bool]:
     taken: set[int] = set()
     items: list[Line | PageTable] = []
     for table in tables:
+        cells_x = sorted({round(c[0], 1) for r in table.rows for c in r.cells if c})
         rows: list[list[list[str] | None]] = []
         for row in table.rows:
             cells: list[list[str] | None] = []
+            reach = -1.0  # right edge of the last real cell: a gap under it is a horizontal merge
             for bbox in row.cells:
                 if bbox is None:
-                    cells.append(None)
+                    # Inside a horizontal merge: an empty cell; else under a vertical merge: covered.
+                    cells.append(
+                        []
+                        if reach > (cells_x[len(cells)] if len(cells) < len(cells_x) else 1e9) + 1
+                        else None
+                    )
                     continue
+                reach = bbox[2]
                 x0, top, x1, bottom = bbox
                 inside = []
                 for i, w in enumerate(words):
