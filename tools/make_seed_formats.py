@@ -30,7 +30,7 @@ FONT_BOLD = FONTS / "DejaVuSans-Bold.ttf"
 
 # Relative column widths by header words (first match wins); unknown columns get 1.0.
 _WIDTHS = (
-    ("stt", 0.35), ("tt", 0.35), ("nội dung", 2.4), ("nhiệm vụ", 2.4), ("sản phẩm", 1.7),
+    ("stt", 0.55), ("tt", 0.55), ("nội dung", 2.4), ("nhiệm vụ", 2.4), ("sản phẩm", 1.7),
     ("chủ trì", 1.2), ("thực hiện", 1.2), ("phối hợp", 1.2), ("thời gian", 1.2), ("ghi chú", 1.7),
 )  # fmt: skip
 
