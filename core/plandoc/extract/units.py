@@ -70,8 +70,23 @@ def parse_marker(text: str) -> Marker | None:
     return None
 
 
+_EMPHASIS = re.compile(r"\*{1,4}")
+
+
+def _unmarked(segment: Segment) -> Segment:
+    """Literal Markdown emphasis left in a paragraph ("**1. Mục tiêu**" typed into Word) removed."""
+    if "*" not in segment.text:
+        return segment
+    text = " ".join(_EMPHASIS.sub(" ", segment.text).split())
+    return Segment(text, segment.span)
+
+
 def paragraph_lines(doc: Document, para: Paragraph) -> list[Segment]:
     """The lines of a paragraph with spans; derived from the text when the reader gave none."""
+    return [line for line in map(_unmarked, _raw_lines(doc, para)) if line.text]
+
+
+def _raw_lines(doc: Document, para: Paragraph) -> list[Segment]:
     if para.lines:
         return para.lines
     lines = [line.strip() for line in para.text.split("\n") if line.strip()]
