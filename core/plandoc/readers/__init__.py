@@ -72,7 +72,11 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     elif kind == "rtf":
         raise PlanDocError("unsupported_type", detail="RTF")
     elif kind == "image":
-        raise PlanDocError("scanned_pdf", detail="image file")
+        raise PlanDocError(
+            "scanned_pdf",
+            "Tệp là ảnh chụp/quét, không có lớp văn bản; cần bản có lớp văn bản (PDF xuất từ Word) hoặc tệp .docx.",
+            detail="image file",
+        )
     else:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise PlanDocError("unsupported_type", detail="binary data")

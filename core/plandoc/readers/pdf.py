@@ -404,8 +404,12 @@ def _build(items: list[Line | PageTable], name: str) -> Document:
         flush()
         rows: list[Row] = []
         table_start = None
+        header_key = _row_key(item.rows[0])
         for index, raw in enumerate(item.rows):
             page = item.row_pages[index]
+            if index and _row_key(raw) == header_key and any(header_key):
+                item.repeated_headers.add(index)  # a header repeated by the page layout
+                item.breaks.add(index + 1)
             if not any(raw_cell for raw_cell in raw):
                 continue
             newline()
