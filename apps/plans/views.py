@@ -24,6 +24,18 @@ def _plan(request, pk: int) -> Plan:
     )
 
 
+def _attempt(request, action, success: str = "") -> bool:
+    """Run a service call; its Vietnamese ValidationError becomes a message, never a 500."""
+    try:
+        action()
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return False
+    if success:
+        messages.success(request, success)
+    return True
+
+
 def _editable_plan(request, pk: int) -> Plan:
     plan = _plan(request, pk)
     require(request.user, "plans.manage", plan.org_unit)
@@ -105,11 +117,11 @@ def plan_changes(request, pk: int):
 @require_POST
 def plan_confirm(request, pk: int):
     plan = _editable_plan(request, pk)
-    try:
-        services.confirm_plan(request.user, plan)
-        messages.success(request, "Đã xác nhận kế hoạch và lập các mốc thời hạn.")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    _attempt(
+        request,
+        lambda: services.confirm_plan(request.user, plan),
+        "Đã xác nhận kế hoạch và lập các mốc thời hạn.",
+    )
     return redirect("plans:detail", pk=plan.pk)
 
 
@@ -117,13 +129,9 @@ def plan_confirm(request, pk: int):
 @require_POST
 def plan_discard(request, pk: int):
     plan = _editable_plan(request, pk)
-    try:
-        services.discard_draft(request.user, plan)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return redirect("plans:detail", pk=plan.pk)
-    messages.success(request, "Đã hủy bản nháp.")
-    return redirect("plans:list")
+    if _attempt(request, lambda: services.discard_draft(request.user, plan), "Đã hủy bản nháp."):
+        return redirect("plans:list")
+    return redirect("plans:detail", pk=plan.pk)
 
 
 @login_required
@@ -132,11 +140,9 @@ def plan_header(request, pk: int):
     plan = _editable_plan(request, pk)
     form = PlanHeaderForm(request.POST, instance=Plan.objects.get(pk=plan.pk))
     if form.is_valid():
-        try:
-            services.update_plan(request.user, plan, form.cleaned_fields(), form.cleaned_data.get("version"))
-            messages.success(request, "Đã lưu thông tin kế hoạch.")
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+        version = form.cleaned_data.get("version")
+        save = lambda: services.update_plan(request.user, plan, form.cleaned_fields(), version)  # noqa: E731
+        _attempt(request, save, "Đã lưu thông tin kế hoạch.")
     else:
         messages.error(
             request, "Thông tin chưa hợp lệ: " + "; ".join(e for errs in form.errors.values() for e in errs)
@@ -184,13 +190,8 @@ def task_edit(request, pk: int):
 @require_POST
 def task_add(request, pk: int):
     plan = _editable_plan(request, pk)
-    try:
-        task = services.add_task(
-            request.user, plan, request.POST.get("area", "chi_dao"), request.POST.get("content", "")
-        )
-        messages.success(request, f"Đã thêm nhiệm vụ: {task.content[:60]}")
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    area, content = request.POST.get("area", "chi_dao"), request.POST.get("content", "")
+    _attempt(request, lambda: services.add_task(request.user, plan, area, content), "Đã thêm nhiệm vụ.")
     return redirect("plans:detail", pk=plan.pk)
 
 
@@ -248,10 +249,8 @@ def target_edit(request, pk: int):
 @require_POST
 def target_add(request, pk: int):
     plan = _editable_plan(request, pk)
-    try:
-        services.add_target(request.user, plan, request.POST.get("text", ""))
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
+    text = request.POST.get("text", "")
+    _attempt(request, lambda: services.add_target(request.user, plan, text), "Đã thêm chỉ tiêu.")
     return redirect("plans:detail", pk=plan.pk)
 
 
