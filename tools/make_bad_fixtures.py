@@ -118,10 +118,10 @@ def scanned_pdf() -> bytes:
 
 
 def plan_pdf(encrypt: str | None = None) -> bytes:
-    from tools.make_seed_formats import _register_fonts
-
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
+
+    from tools.make_seed_formats import _register_fonts
 
     _register_fonts()
     buf = io.BytesIO()
