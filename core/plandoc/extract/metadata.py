@@ -225,6 +225,24 @@ def _looks_like_name(text: str) -> bool:
     return all(w[0].isupper() and (len(w) == 1 or not w[1:].isupper()) for w in words)
 
 
+def _leading_name(text: str) -> str | None:
+    """The name a line holds, or starts with when a reader ran the next line into it."""
+    if _looks_like_name(text):
+        return text
+    words = []
+    for word in text.split():
+        if not word[0].isupper() or (len(word) > 1 and word[1:].isupper()):
+            break
+        words.append(word)
+    candidate = " ".join(words)
+    return candidate if len(words) < len(text.split()) and _looks_like_name(candidate) else None
+
+
+def locate_in(line: Line, value: str) -> Span:
+    start = line.span.start
+    return Span(start, start + len(value), line.span.page) if line.text.startswith(value) else line.span
+
+
 def _signer(lines: list[Line]) -> tuple[str | None, Span | None]:
     for index, line in enumerate(lines):
         folded = fold(line.text).strip(" .:")
@@ -233,8 +251,9 @@ def _signer(lines: list[Line]) -> tuple[str | None, Span | None]:
                 text = follow.text.strip(" .")
                 if text.startswith("(") or not text:
                     continue
-                if _looks_like_name(text):
-                    return text, follow.span
+                name = _leading_name(text)
+                if name:
+                    return name, locate_in(follow, name)
                 if fold(text) not in _SIGN_TITLES:
                     break
     return None, None

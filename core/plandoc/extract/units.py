@@ -81,9 +81,27 @@ def _unmarked(segment: Segment) -> Segment:
     return Segment(text, segment.span)
 
 
+# A lettered item run into the previous sentence by a reader ("… công lập. đ) Tăng cường …").
+_INLINE_LETTER = re.compile(r"(?<=[.;:])\s+(?=[a-zđ]\)\s+[^\W\d_])")
+
+
+def _split_inline_items(segment: Segment) -> list[Segment]:
+    parts = _INLINE_LETTER.split(segment.text)
+    if len(parts) == 1:
+        return [segment]
+    out = []
+    for part in parts:
+        if part.strip() and part[:1].isalpha() and not part[3:4].isupper() and out:
+            out[-1] = Segment(f"{out[-1].text} {part}", segment.span)
+        else:
+            out.append(Segment(part.strip(), segment.span))
+    return out
+
+
 def paragraph_lines(doc: Document, para: Paragraph) -> list[Segment]:
     """The lines of a paragraph with spans; derived from the text when the reader gave none."""
-    return [line for line in map(_unmarked, _raw_lines(doc, para)) if line.text]
+    lines = [line for line in map(_unmarked, _raw_lines(doc, para)) if line.text]
+    return [piece for line in lines for piece in _split_inline_items(line)]
 
 
 def _raw_lines(doc: Document, para: Paragraph) -> list[Segment]:
