@@ -13,6 +13,7 @@ urlpatterns = [
     path("to-chuc/", include("apps.orgs.urls")),
     path("ke-hoach/", include("apps.plans.urls")),
     path("nhat-ky/", include("apps.audit.urls")),
+    path("theo-doi/", include("apps.tracking.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -201,3 +201,99 @@ def _appraise(s: Subject, obj) -> bool:
     unit_id = unit_id_of(obj)
     own = {m.org_unit_id for m in s.memberships if m.role == Role.APPRAISER}
     return unit_id in s.units_for([Role.APPRAISER]) and unit_id not in own
+
+
+# --- follow-up of tasks (apps.tracking) -----------------------------------------------------------
+# Rules on a task read its agencies through ``task.agencies.all()`` (prefetch them for lists).
+
+
+def _task_agency_ids(task, role: str | None = None) -> set[int]:
+    return {
+        link.agency_id
+        for link in task.agencies.all()
+        if link.agency_id and (role is None or link.role == role)
+    }
+
+
+def _task_unit(task) -> int | None:
+    return task.plan.org_unit_id
+
+
+@rule("tracking.view")
+def _view_task(s: Subject, task) -> bool:
+    """See a task's follow-up, reports and evidence: org-wide roles of its unit (or above), and the
+    heads and staff of its lead and coordinating agencies; not the other agencies of the unit."""
+    if _task_unit(task) in s.units_for(ORG_WIDE_ROLES):
+        return True
+    return bool(_task_agency_ids(task) & s.agencies_with([Role.HEAD, Role.STAFF]))
+
+
+@rule("tracking.report")
+def _report_task(s: Subject, task) -> bool:
+    """Write the report of a task's milestone: heads and staff of a lead agency (officers of the
+    unit may write on an agency's behalf, as ``work.edit`` allows)."""
+    leads = _task_agency_ids(task, "lead")
+    if leads & s.agencies_with([Role.HEAD, Role.STAFF]):
+        return True
+    return bool(leads) and _task_unit(task) in s.units_for([Role.OFFICER, Role.ADMIN])
+
+
+@rule("tracking.contribute")
+def _contribute(s: Subject, task) -> bool:
+    """Add a coordinating agency's part to the lead's report: heads and staff of that agency."""
+    return bool(_task_agency_ids(task, "coordinating") & s.agencies_with([Role.HEAD, Role.STAFF]))
+
+
+@rule("tracking.review")
+def _review_report(s: Subject, task) -> bool:
+    """Accept or return an approved report: the CCHC officers covering the task's unit."""
+    return _task_unit(task) in s.units_for([Role.OFFICER])
+
+
+@rule("tracking.schedule")
+def _schedule_milestone(s: Subject, task) -> bool:
+    """Date an on-event milestone ("khi có hướng dẫn"): whoever manages the plan."""
+    return _task_unit(task) in s.units_for([Role.OFFICER, Role.ADMIN])
+
+
+@rule("tracking.calendar")
+def _edit_calendar(s: Subject, obj) -> bool:
+    """The working-day calendar is national: only system superusers (who bypass rules) edit it,
+    so a province admin cannot move every other province's deadlines."""
+    return False
+
+
+@rule("tracking.settings")
+def _tracking_settings(s: Subject, unit) -> bool:
+    """A unit's reminder settings: its admins and CCHC officers."""
+    return unit_id_of(unit) in s.units_for([Role.ADMIN, Role.OFFICER])
+
+
+# --- plan review (apps.review) ----------------------------------------------------------------------
+
+REVIEW_COVERAGE_ROLES = [Role.ADMIN, Role.OFFICER, Role.APPRAISER, Role.LEADER]
+
+
+@rule("review.dismiss")
+def _dismiss_finding(s: Subject, obj) -> bool:
+    """Dismiss a finding of a unit's plan (with a reason): the officers who correct the plan."""
+    return unit_id_of(obj) in s.units_for([Role.OFFICER, Role.ADMIN])
+
+
+@rule("review.align")
+def _align_plan(s: Subject, obj) -> bool:
+    """Link a unit's tasks to the superior plan's tasks, or correct a link: the same officers."""
+    return unit_id_of(obj) in s.units_for([Role.OFFICER, Role.ADMIN])
+
+
+@rule("review.coverage")
+def _coverage(s: Subject, obj) -> bool:
+    """Compare subordinate plans with a superior plan: officers, appraisers, leaders and admins of a
+    province (or pre-2025 district). ``obj`` None asks whether the user may see any such matrix."""
+    superior_levels = {OrgUnit.Level.PROVINCE, OrgUnit.Level.DISTRICT}
+    if obj is None:
+        return any(m.role in REVIEW_COVERAGE_ROLES and m.org_unit.level in superior_levels for m in s.memberships)
+    unit = obj if isinstance(obj, OrgUnit) else getattr(obj, "org_unit", None)
+    if unit is None or unit.level not in superior_levels:
+        return False
+    return unit.pk in s.units_for(REVIEW_COVERAGE_ROLES)

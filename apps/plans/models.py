@@ -16,6 +16,14 @@ from core.plandoc.model import AREAS, INDICATORS
 AREA_CHOICES = list(AREAS.items())
 INDICATOR_CHOICES = [(code, code) for code in INDICATORS]
 COMPARATOR_CHOICES = [(">=", "≥"), (">", ">"), ("<=", "≤"), ("<", "<")]
+REPORT_STATUS_CHOICES = [
+    ("", _("Chưa báo cáo")),
+    ("draft", _("Đang soạn")),
+    ("submitted", _("Chờ lãnh đạo cơ quan duyệt")),
+    ("approved", _("Chờ chuyên viên CCHC tiếp nhận")),
+    ("accepted", _("Đã tiếp nhận")),
+    ("returned", _("Bị trả lại")),
+]
 
 
 class SourceDocument(models.Model):
@@ -194,12 +202,18 @@ class Milestone(models.Model):
     kind = models.CharField(_("loại"), max_length=16, choices=Kind.choices)
     due = models.DateField(_("hạn"), null=True, blank=True)
     frequency = models.CharField(_("tần suất"), max_length=16, blank=True)
+    # Follow-up (apps.tracking): only what cannot be derived. The state (upcoming, due soon,
+    # overdue, ...) is computed by core.tracking from these, the due date and today.
+    report_status = models.CharField(
+        _("tình trạng báo cáo"), max_length=12, blank=True, default="", choices=REPORT_STATUS_CHOICES
+    )
+    submitted_on = models.DateField(_("ngày gửi báo cáo lần đầu"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("mốc thời hạn")
         verbose_name_plural = _("mốc thời hạn")
         ordering = ["task", "due", "position"]
-        indexes = [models.Index(fields=["due"])]
+        indexes = [models.Index(fields=["due"]), models.Index(fields=["report_status", "due"])]
 
     def __str__(self) -> str:
         return f"{self.label} ({self.due:%d/%m/%Y})" if self.due else self.label

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+
+
+class TrackingConfig(AppConfig):
+    name = "apps.tracking"
+    verbose_name = "Theo dõi, đôn đốc"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from apps.accounts.policy import can
+        from apps.audit.recorder import track
+        from apps.tracking import calendar, demo  # noqa: F401 - signals and the demo step
+        from apps.tracking import models as m
+        from cchc.navigation import register
+
+        track(m.CalendarDay)
+        track(m.TrackingSettings, org_unit=lambda o: o.org_unit_id)
+        track(m.ProgressReport, org_unit=lambda o: o.agency.org_unit_id)
+        track(m.Contribution, org_unit=lambda o: o.agency.org_unit_id)
+        track(m.Evidence, org_unit=lambda o: o.report.agency.org_unit_id)
+        register(
+            "Lịch làm việc", "tracking:calendar_days", lambda user: can(user, "tracking.calendar"), order=90
+        )

@@ -1,0 +1,1 @@
+from apps.system.demo import demo_step  # noqa: F401

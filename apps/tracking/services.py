@@ -1,0 +1,393 @@
+"""Writes of follow-up: report, approve, accept or return, attach evidence, date a milestone.
+
+Each function takes the acting user first, asks the policy, runs in one transaction with the
+milestone row locked, writes the audit trail (field changes by ``track``, workflow steps by
+``record_event``) and tells the next person. Concurrent edits are caught by the report's
+``version``: the second editor is told, never silently overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import date
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from apps.accounts.models import Role
+from apps.accounts.policy import require, subject
+from apps.audit.context import acting_as
+from apps.audit.recorder import record_event
+from apps.plans.models import Milestone, Plan
+from apps.tracking import notify
+from apps.tracking.calendar import work_calendar
+from apps.tracking.evidence import check_upload
+from apps.tracking.models import CalendarDay, Contribution, Evidence, ProgressReport
+from core.tracking import Workflow
+
+EDITABLE = {Workflow.NONE.value, Workflow.DRAFT.value, Workflow.RETURNED.value}
+WORKFLOW_TEXT = {
+    Workflow.SUBMITTED.value: "đang chờ lãnh đạo cơ quan duyệt",
+    Workflow.APPROVED.value: "đang chờ chuyên viên CCHC tiếp nhận",
+    Workflow.ACCEPTED.value: "đã được tiếp nhận",
+}
+
+
+class ConflictError(ValidationError):
+    """Someone else changed the report since this user opened it."""
+
+
+def _locked(milestone: Milestone) -> Milestone:
+    """The milestone row locked for this transaction, with what the rules need."""
+    m = (
+        Milestone.objects.select_for_update(of=("self",))
+        .select_related("task__plan__org_unit")
+        .get(pk=milestone.pk)
+    )
+    if m.task.plan.status != Plan.Status.ACTIVE:
+        raise ValidationError(
+            "Kế hoạch chưa được xác nhận hoặc đã được thay thế: không báo cáo trên kế hoạch này."
+        )
+    return m
+
+
+def _check_version(report: ProgressReport | None, expected: int | None) -> None:
+    if report is not None and expected is not None and report.version != expected:
+        who = report.submitted_by or report.created_by
+        raise ConflictError(
+            f"Báo cáo vừa được người khác cập nhật ({who or 'không rõ'}, lúc "
+            f"{timezone.localtime(report.updated_at):%H:%M %d/%m/%Y}). Vui lòng tải lại trang, "
+            "xem nội dung mới rồi sửa tiếp; thay đổi của bạn chưa được lưu."
+        )
+
+
+def _refuse_if_closed(m: Milestone) -> None:
+    if m.report_status not in EDITABLE:
+        raise ValidationError(
+            f"Báo cáo của mốc này {WORKFLOW_TEXT.get(m.report_status, 'đã khóa')}: không thể sửa hoặc báo cáo lại."
+        )
+
+
+def _reporting_agency(actor, m: Milestone):
+    """The lead agency the actor reports for: their own lead agency, else the first lead."""
+    leads = [link.agency for link in m.task.agencies.all() if link.role == "lead" and link.agency_id]
+    if not leads:
+        raise ValidationError("Nhiệm vụ chưa có cơ quan chủ trì được xác định: không thể báo cáo.")
+    mine = subject(actor).agencies_with([Role.HEAD, Role.STAFF])
+    return next((a for a in leads if a.pk in mine), leads[0])
+
+
+def _validate(fields: dict) -> None:
+    percent = fields.get("percent", 0)
+    if not 0 <= percent <= 100:
+        raise ValidationError("Tiến độ phải từ 0 đến 100%.")
+    if fields.get("progress") == ProgressReport.Progress.FAILED and not fields.get("reason", "").strip():
+        raise ValidationError("Vui lòng nêu lý do không thực hiện được.")
+    if fields.get("progress") == ProgressReport.Progress.DONE and percent != 100:
+        raise ValidationError("Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%.")
+    if not fields.get("text", "").strip():
+        raise ValidationError("Vui lòng nhập kết quả thực hiện.")
+
+
+def save_report(
+    actor, milestone: Milestone, fields: dict, expected_version: int | None = None
+) -> ProgressReport:
+    """Create or correct the report of a milestone (text, percent, progress, reason)."""
+    _validate(fields)
+    with transaction.atomic(), acting_as(actor):
+        m = _locked(milestone)
+        require(actor, "tracking.report", m.task)
+        _refuse_if_closed(m)
+        report = ProgressReport.objects.filter(milestone=m).first()
+        _check_version(report, expected_version)
+        if report is None:
+            report = ProgressReport(milestone=m, agency=_reporting_agency(actor, m), created_by=actor)
+        for name in ("text", "percent", "progress", "reason"):
+            if name in fields:
+                setattr(report, name, fields[name].strip() if isinstance(fields[name], str) else fields[name])
+        report.version = (report.version or 0) + (1 if report.pk else 0)
+        report.save()
+        if m.report_status == Workflow.NONE.value:
+            Milestone.objects.filter(pk=m.pk).update(report_status=Workflow.DRAFT.value)
+        return report
+
+
+def _transition(actor, report: ProgressReport, expected_version: int | None, allowed: set[str]):
+    m = _locked(report.milestone)
+    report = ProgressReport.objects.select_related("agency").get(pk=report.pk)
+    _check_version(report, expected_version)
+    if m.report_status not in allowed:
+        raise ValidationError(
+            f"Báo cáo {WORKFLOW_TEXT.get(m.report_status, 'chưa được gửi')}: thao tác này không còn phù hợp."
+        )
+    return m, report
+
+
+def _finish(m: Milestone, report: ProgressReport, status: str, message: str, **report_fields) -> None:
+    changes = {"report_status": [m.report_status, status]}
+    updates = {"report_status": status}
+    if status == Workflow.SUBMITTED.value and m.submitted_on is None:
+        updates["submitted_on"] = timezone.localdate()
+    Milestone.objects.filter(pk=m.pk).update(**updates)
+    for name, value in report_fields.items():
+        setattr(report, name, value)
+    report.version += 1
+    report.save()
+    record_event(report, message, changes)
+
+
+def report_url(milestone_id: int) -> str:
+    return reverse("tracking:milestone", args=[milestone_id])
+
+
+def submit_report(actor, report: ProgressReport, expected_version: int | None = None) -> ProgressReport:
+    """Send the report to the agency head for approval."""
+    with transaction.atomic(), acting_as(actor):
+        m, report = _transition(
+            actor, report, expected_version, {Workflow.DRAFT.value, Workflow.RETURNED.value}
+        )
+        require(actor, "tracking.report", m.task)
+        if report.progress == ProgressReport.Progress.NOT_STARTED and not report.reason.strip():
+            raise ValidationError("Nhiệm vụ chưa triển khai: vui lòng nêu lý do trước khi gửi.")
+        now = timezone.now()
+        _finish(
+            m,
+            report,
+            Workflow.SUBMITTED.value,
+            "Gửi báo cáo tiến độ để lãnh đạo cơ quan duyệt.",
+            submitted_by=actor,
+            submitted_at=now,
+        )
+        notify.notify(
+            notify.heads_of(report.agency_id),
+            f"Báo cáo chờ duyệt: {m.task} — {m.label}",
+            report_url(m.pk),
+            m,
+            exclude=actor,
+        )
+        return report
+
+
+def approve_report(actor, report: ProgressReport, expected_version: int | None = None) -> ProgressReport:
+    """The agency head approves: the report goes to the CCHC officer of the unit."""
+    with transaction.atomic(), acting_as(actor):
+        m, report = _transition(actor, report, expected_version, {Workflow.SUBMITTED.value})
+        require(actor, "work.approve", report.agency)
+        _finish(
+            m,
+            report,
+            Workflow.APPROVED.value,
+            "Lãnh đạo cơ quan duyệt báo cáo.",
+            approved_by=actor,
+            approved_at=timezone.now(),
+        )
+        notify.notify(
+            notify.officers_of(m.task.plan.org_unit_id),
+            f"Báo cáo chờ tiếp nhận: {report.agency} — {m.label}",
+            report_url(m.pk),
+            m,
+            exclude=actor,
+        )
+        return report
+
+
+def accept_report(
+    actor, report: ProgressReport, comment: str = "", expected_version: int | None = None
+) -> ProgressReport:
+    """The CCHC officer accepts: the milestone is done (on time or late)."""
+    with transaction.atomic(), acting_as(actor):
+        m, report = _transition(actor, report, expected_version, {Workflow.APPROVED.value})
+        require(actor, "tracking.review", m.task)
+        _finish(
+            m,
+            report,
+            Workflow.ACCEPTED.value,
+            "Chuyên viên CCHC tiếp nhận báo cáo.",
+            reviewed_by=actor,
+            reviewed_at=timezone.now(),
+            review_comment=comment.strip(),
+        )
+        people = notify.agency_users([report.agency_id], [Role.HEAD, Role.STAFF])
+        notify.notify(
+            people, f"Báo cáo đã được tiếp nhận: {m.label} — {m.task}", report_url(m.pk), m, exclude=actor
+        )
+        return report
+
+
+def return_report(
+    actor, report: ProgressReport, comment: str, expected_version: int | None = None
+) -> ProgressReport:
+    """Send the report back with a comment: the head before approving, or the officer after."""
+    if not comment.strip():
+        raise ValidationError("Vui lòng ghi ý kiến (lý do trả lại) để cơ quan biết cần sửa gì.")
+    with transaction.atomic(), acting_as(actor):
+        m, report = _transition(
+            actor, report, expected_version, {Workflow.SUBMITTED.value, Workflow.APPROVED.value}
+        )
+        if m.report_status == Workflow.SUBMITTED.value:
+            require(actor, "work.approve", report.agency)
+        else:
+            require(actor, "tracking.review", m.task)
+        _finish(
+            m,
+            report,
+            Workflow.RETURNED.value,
+            f"Trả lại báo cáo: {comment.strip()[:400]}",
+            reviewed_by=actor,
+            reviewed_at=timezone.now(),
+            review_comment=comment.strip(),
+        )
+        people = notify.agency_users([report.agency_id], [Role.STAFF, Role.HEAD])
+        notify.notify(
+            people,
+            f"Báo cáo bị trả lại: {m.label} — {comment.strip()[:200]}",
+            report_url(m.pk),
+            m,
+            exclude=actor,
+        )
+        return report
+
+
+def _may_attach(actor, m: Milestone) -> None:
+    from apps.accounts.policy import can
+
+    if not (can(actor, "tracking.report", m.task) or can(actor, "tracking.contribute", m.task)):
+        require(actor, "tracking.report", m.task)
+
+
+def _attach_agency(actor, m: Milestone):
+    mine = subject(actor).agencies_with([Role.HEAD, Role.STAFF])
+    return next((link.agency for link in m.task.agencies.all() if link.agency_id in mine), None)
+
+
+def add_evidence_file(actor, report: ProgressReport, upload) -> Evidence:
+    """Attach a file, checked by content and size, stored under MEDIA_ROOT by a random name."""
+    kind = check_upload(upload, upload.size, settings.UPLOAD_MAX_BYTES)
+    digest = hashlib.sha256()
+    for chunk in upload.chunks():
+        digest.update(chunk)
+    upload.seek(0)
+    with transaction.atomic(), acting_as(actor):
+        m = _locked(report.milestone)
+        _may_attach(actor, m)
+        _refuse_if_closed(m)
+        evidence = Evidence(
+            report=report,
+            agency=_attach_agency(actor, m),
+            title=(getattr(upload, "name", "") or f"tai-lieu.{kind.ext}")[:300],
+            content_type=kind.content_type,
+            size=upload.size,
+            sha256=digest.hexdigest(),
+            uploaded_by=actor,
+        )
+        # The stored name never comes from the user: no path tricks, no misleading extension.
+        evidence.file.save(f"{uuid.uuid4().hex}.{kind.ext}", File(upload), save=False)
+        try:
+            evidence.save()
+        except Exception:
+            evidence.file.delete(save=False)
+            raise
+        return evidence
+
+
+def add_evidence_link(actor, report: ProgressReport, url: str, title: str) -> Evidence:
+    """Attach a link to a published document (cổng thông tin điện tử, văn bản đã ban hành)."""
+    url = url.strip()
+    if not url.startswith(("https://", "http://")):
+        raise ValidationError("Đường dẫn phải bắt đầu bằng http:// hoặc https://.")
+    with transaction.atomic(), acting_as(actor):
+        m = _locked(report.milestone)
+        _may_attach(actor, m)
+        _refuse_if_closed(m)
+        return Evidence.objects.create(
+            report=report,
+            agency=_attach_agency(actor, m),
+            title=(title.strip() or url)[:300],
+            url=url,
+            uploaded_by=actor,
+        )
+
+
+def delete_evidence(actor, evidence: Evidence) -> None:
+    with transaction.atomic(), acting_as(actor):
+        m = _locked(evidence.report.milestone)
+        _may_attach(actor, m)
+        _refuse_if_closed(m)
+        stored = evidence.file.name
+        evidence.delete()
+        if stored:
+            storage = evidence.file.storage
+            transaction.on_commit(lambda: storage.delete(stored))
+
+
+def add_contribution(actor, report: ProgressReport, text: str) -> Contribution:
+    """A coordinating agency adds its part to the lead agency's report."""
+    if not text.strip():
+        raise ValidationError("Vui lòng nhập nội dung phối hợp.")
+    with transaction.atomic(), acting_as(actor):
+        m = _locked(report.milestone)
+        require(actor, "tracking.contribute", m.task)
+        _refuse_if_closed(m)
+        agency = _attach_agency(actor, m)
+        contribution = Contribution.objects.create(
+            report=report, agency=agency, text=text.strip(), author=actor
+        )
+        people = notify.agency_users([report.agency_id], [Role.STAFF, Role.HEAD])
+        notify.notify(
+            people, f"{agency} đã bổ sung nội dung phối hợp: {m.label}", report_url(m.pk), m, exclude=actor
+        )
+        return contribution
+
+
+def schedule_milestone(actor, milestone: Milestone, due: date) -> Milestone:
+    """Date an on-event milestone once the awaited guidance arrives; the date must lie in the plan."""
+    with transaction.atomic(), acting_as(actor):
+        m = _locked(milestone)
+        require(actor, "tracking.schedule", m.task)
+        if m.kind != Milestone.Kind.ON_EVENT:
+            raise ValidationError(
+                "Chỉ xác định hạn cho mốc theo sự kiện (khi có hướng dẫn, khi có kinh phí)."
+            )
+        plan = m.task.plan
+        if not plan.period_start <= due <= plan.period_end:
+            raise ValidationError(
+                f"Ngày {due:%d/%m/%Y} nằm ngoài thời gian của kế hoạch "
+                f"({plan.period_start:%d/%m/%Y} – {plan.period_end:%d/%m/%Y})."
+            )
+        old = m.due
+        Milestone.objects.filter(pk=m.pk).update(due=due)
+        m.due = due
+        record_event(
+            m.task,
+            f"Xác định hạn cho mốc “{m.label}”: {due:%d/%m/%Y}.",
+            {"due": [old.isoformat() if old else None, due.isoformat()]},
+        )
+        return m
+
+
+# --- the working-day calendar ------------------------------------------------------------------
+
+
+def save_calendar_day(actor, day: date, kind: str, note: str) -> CalendarDay:
+    """Add or change an official override (nghỉ bù, làm bù); every deadline in days follows it."""
+    require(actor, "tracking.calendar")
+    if kind not in CalendarDay.Kind.values:
+        raise ValidationError("Loại ngày không hợp lệ.")
+    if kind == CalendarDay.Kind.WORK and day.weekday() < 5 and day not in work_calendar().holidays(day.year):
+        raise ValidationError(f"{day:%d/%m/%Y} đã là ngày làm việc: không cần đặt làm bù.")
+    with transaction.atomic(), acting_as(actor):
+        row, _ = CalendarDay.objects.update_or_create(
+            day=day, defaults={"kind": kind, "note": note.strip()[:200]}
+        )
+        return row
+
+
+def delete_calendar_day(actor, row: CalendarDay) -> None:
+    require(actor, "tracking.calendar")
+    with transaction.atomic(), acting_as(actor):
+        row.delete()
