@@ -39,6 +39,7 @@ class Line:
     bottom: float
     page: int
     bold: bool = False
+    words: list[tuple[float, float, str]] = field(default_factory=list, repr=False)  # (x0, x1, text)
 
 
 @dataclass
@@ -192,7 +193,8 @@ def _group_lines(words: list[dict], page_no: int, tolerance: float = 3.0) -> lis
         bold = all(w.get("bold") for w in group)
         out.append(
             Line(text, group[0]["x0"], max(w["x1"] for w in group), min(w["top"] for w in group),
-                 max(w["bottom"] for w in group), page_no, bold)
+                 max(w["bottom"] for w in group), page_no, bold,
+                 [(w["x0"], w["x1"], nfc(w["text"])) for w in group])
         )  # fmt: skip
     return out
 

@@ -24,12 +24,17 @@ def tables(doc: Document) -> list[Table]:
 
 @pytest.fixture(scope="session")
 def docx_docs() -> dict[str, Document]:
-    return {n: read_document(seed_file("docx", n).read_bytes(), seed_file("docx", n).name) for n in ("000", "001", "003")}
+    return {
+        n: read_document(seed_file("docx", n).read_bytes(), seed_file("docx", n).name)
+        for n in ("000", "001", "003")
+    }
 
 
 @pytest.fixture(scope="session")
 def pdf_docs() -> dict[str, Document]:
-    return {n: read_document(seed_file("pdf", n).read_bytes(), seed_file("pdf", n).name) for n in ("001", "003")}
+    return {
+        n: read_document(seed_file("pdf", n).read_bytes(), seed_file("pdf", n).name) for n in ("001", "003")
+    }
 
 
 @pytest.fixture(scope="session")

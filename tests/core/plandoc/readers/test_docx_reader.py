@@ -11,7 +11,13 @@ def test_annex_is_found_as_one_table_although_split_across_pages(docx_docs):
     found = tables(docx_docs["001"])
     assert len(found) == 1
     header = [c.text for c in found[0].rows[0].cells]
-    assert header == ["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+    assert header == [
+        "TT",
+        "Nội dung thực hiện",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Thời gian hoàn thành",
+    ]
     assert sum(r.after_break for r in found[0].rows) >= 1
     assert not any([c.text for c in r.cells] == header for r in found[0].rows[1:])  # repeats left out
 
@@ -44,7 +50,10 @@ def test_cell_paragraphs_are_segments(docx_docs):
     table = tables(docx_docs["000"])[0]
     row = table.rows[1]
     products = row.cells[2]
-    assert [s.text for s in products.segments][:2] == ["- Các văn bản có liên quan.", "- Báo cáo kết quả tự kiểm tra, rà soát văn bản QPPL."]
+    assert [s.text for s in products.segments][:2] == [
+        "- Các văn bản có liên quan.",
+        "- Báo cáo kết quả tự kiểm tra, rà soát văn bản QPPL.",
+    ]
 
 
 def test_headings_are_hinted(docx_docs):

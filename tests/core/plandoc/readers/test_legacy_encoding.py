@@ -55,6 +55,8 @@ def test_legacy_docx_is_converted(name):
 
 
 def test_legacy_text_file_is_converted():
-    data = legacy.encode_tcvn3("\n".join(SENTENCES).lower() + "\nnhiệm vụ, chủ trì, thời gian").encode("latin-1")
+    data = legacy.encode_tcvn3("\n".join(SENTENCES).lower() + "\nnhiệm vụ, chủ trì, thời gian").encode(
+        "latin-1"
+    )
     doc = read_document(data, "ke_hoach.txt")
     assert "cải cách hành chính" in doc.text

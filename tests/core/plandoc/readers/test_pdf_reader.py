@@ -13,7 +13,13 @@ def test_ruled_annex_is_one_table_across_pages(pdf_docs):
     pages = {row.span.page for row in found[0].rows}
     assert len(pages) >= 5
     header = [c.text for c in found[0].rows[0].cells]
-    assert header == ["TT", "Nội dung thực hiện", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"]
+    assert header == [
+        "TT",
+        "Nội dung thực hiện",
+        "Cơ quan chủ trì",
+        "Cơ quan phối hợp",
+        "Thời gian hoàn thành",
+    ]
     assert not any([c.text for c in r.cells] == header for r in found[0].rows[1:])
 
 
@@ -35,7 +41,10 @@ def test_spans_carry_pages_and_index_the_text(pdf_docs):
 
 def test_wrapped_lines_become_paragraphs(pdf_docs):
     doc = pdf_docs["001"]
-    assert "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ về việc ban hành Chương trình tổng thể" in doc.text
+    assert (
+        "Căn cứ Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ về việc ban hành Chương trình tổng thể"
+        in doc.text
+    )
 
 
 def test_section_rows_are_read_once(pdf_docs):
@@ -43,3 +52,18 @@ def test_section_rows_are_read_once(pdf_docs):
     section = next(r for r in table.rows if r.cells[0].text == "II")
     assert section.cells[1].text == "CẢI CÁCH THỦ TỤC HÀNH CHÍNH"
     assert [c.text for c in section.cells[2:]] == ["", "", "", ""]
+
+
+def test_unruled_table_is_rebuilt_from_header_x_ranges():
+    from core.plandoc.readers import read_document
+    from tests.core.plandoc.readers.conftest import SEEDS
+
+    path = next((SEEDS / "pdf").glob("000_*_unruled.pdf"))
+    doc = read_document(path.read_bytes(), path.name)
+    found = tables(doc)
+    assert found, "no table rebuilt from positions"
+    first = found[0]
+    assert len(first.rows[0].cells) == 6
+    assert first.rows[0].cells[1].text.startswith("Nội dung thực hiện")
+    assert [r.cells[0].text for r in first.rows[1:4]] == ["1", "2", "3"]
+    assert first.rows[1].cells[3].text.startswith("VP HĐND")
