@@ -19,6 +19,7 @@ def explain(exc: BaseException) -> str | None:
     """A one-line Vietnamese explanation of a start-up failure, or None if it is a real bug."""
     url = _safe_url(os.environ.get("DATABASE_URL", "sqlite (mặc định, var/cchc.sqlite3)"))
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else exc.__class__.__name__
+    text = text.rstrip(". ")  # the messages below add their own full stop
     name = exc.__class__.__name__
     lowered = text.lower()
     if isinstance(exc, ValueError) and ("scheme" in lowered or "database" in lowered or "url" in lowered):

@@ -42,6 +42,7 @@ def one_line(result: subprocess.CompletedProcess) -> str:
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("cchc:"), lines[0]
+    assert ".." not in lines[0], lines[0]  # one full stop per sentence
     return lines[0]
 
 
