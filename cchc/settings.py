@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "apps.audit",
     "apps.system",
     "apps.plans",
+    "apps.review",
     "apps.tracking",
 ]
 

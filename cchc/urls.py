@@ -12,6 +12,7 @@ urlpatterns = [
     path("tai-khoan/", include("apps.accounts.urls")),
     path("to-chuc/", include("apps.orgs.urls")),
     path("ke-hoach/", include("apps.plans.urls")),
+    path("ra-soat/", include("apps.review.urls")),
     path("nhat-ky/", include("apps.audit.urls")),
     path("theo-doi/", include("apps.tracking.urls")),
     path("admin/", admin.site.urls),

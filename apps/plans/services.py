@@ -21,6 +21,7 @@ from apps.audit.recorder import record_event
 from apps.orgs.models import OrgUnit
 from apps.plans.directory import agency_directory, resolve_into
 from apps.plans.models import Milestone, Plan, SourceDocument, Target, Task, TaskAgency
+from apps.plans.signals import draft_saved, plan_activated
 from core.deadlines import parse_deadline
 from core.plan_json import plan_period
 from core.plandoc import parse_plan
@@ -141,6 +142,7 @@ def save_draft(
             created_by=actor,
         )
         _store_draft(plan, draft)
+        draft_saved.send(sender=Plan, plan=plan, draft=draft, actor=actor)
         with acting_as(actor):
             record_event(
                 plan,
@@ -187,6 +189,7 @@ def activate_plan(actor, plan: Plan) -> Plan:
             plan.confirmed_at = timezone.now()
             plan.save()
             record_event(plan, "Xác nhận kế hoạch.")
+            plan_activated.send(sender=Plan, plan=plan, actor=actor)
     return plan
 
 
