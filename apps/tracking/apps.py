@@ -7,7 +7,7 @@ class TrackingConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from apps.accounts.policy import can
+        from apps.accounts.policy import can, subject
         from apps.audit.recorder import track
         from apps.tracking import calendar, demo  # noqa: F401 - signals and the demo step
         from apps.tracking import models as m
@@ -18,6 +18,13 @@ class TrackingConfig(AppConfig):
         track(m.ProgressReport, org_unit=lambda o: o.agency.org_unit_id)
         track(m.Contribution, org_unit=lambda o: o.agency.org_unit_id)
         track(m.Evidence, org_unit=lambda o: o.report.agency.org_unit_id)
+        register("Việc của tôi", "tracking:workspace", lambda user: user.is_authenticated, order=5)
+        register(
+            "Theo dõi tiến độ",
+            "tracking:dashboard",
+            lambda user: subject(user).is_root or bool(subject(user).units_for()),
+            order=20,
+        )
         register(
             "Lịch làm việc", "tracking:calendar_days", lambda user: can(user, "tracking.calendar"), order=90
         )

@@ -129,3 +129,86 @@ def unit_ids_for(user, roles=ORG_WIDE_ROLES) -> set[int]:
     if s.is_root:
         return set(OrgUnit.objects.values_list("pk", flat=True))
     return s.units_for(roles)
+
+
+# --- "Việc của tôi" -------------------------------------------------------------------------------
+
+WORKSPACE_LIMIT = 200
+
+
+@dataclass
+class Filters:
+    area: str = ""
+    plan: int | None = None
+    state: str = ""
+
+    @classmethod
+    def from_query(cls, query) -> Filters:
+        plan = query.get("ke_hoach", "")
+        return cls(
+            area=query.get("linh_vuc", "") if query.get("linh_vuc", "") in AREA_LABELS else "",
+            plan=int(plan) if plan.isdigit() else None,
+            state=query.get("trang_thai", "")
+            if query.get("trang_thai", "") in {s.value for s in State}
+            else "",
+        )
+
+    def apply(self, qs: QuerySet[Milestone], b: StateBounds) -> QuerySet[Milestone]:
+        if self.area:
+            qs = qs.filter(task__area=self.area)
+        if self.plan:
+            qs = qs.filter(task__plan_id=self.plan)
+        if self.state:
+            qs = qs.filter(state_q(self.state, b))
+        else:  # by default what still needs the agency: everything but accepted work
+            qs = qs.exclude(report_status="accepted")
+        return qs
+
+
+def _rows(qs: QuerySet[Milestone], f: Filters, b: StateBounds) -> tuple[list[Row], int]:
+    qs = f.apply(qs, b)
+    # Urgent first in SQL too, so the cut at WORKSPACE_LIMIT keeps the urgent ones.
+    qs = qs.order_by(F("due").asc(nulls_last=True), "pk")
+    total = qs.count()
+    return with_state(list(qs[:WORKSPACE_LIMIT]), b), total
+
+
+def review_queue(user) -> list[Milestone]:
+    """Reports waiting for this user: to approve (agency head) or to accept (CCHC officer)."""
+    s = subject(user)
+    heads = s.agencies_with([Role.HEAD])
+    officer_units = s.units_for([Role.OFFICER]) if not s.is_root else set()
+    q = Q(report_status="submitted", report__agency_id__in=heads)
+    q |= Q(report_status="approved", task__plan__org_unit_id__in=officer_units)
+    if not heads and not officer_units:
+        return []
+    return list(
+        tracked_milestones()
+        .filter(q)
+        .select_related("task__plan__org_unit", "report__agency")
+        .order_by("due")[:100]
+    )
+
+
+def workspace(user, f: Filters) -> dict:
+    agencies = user_agencies(user)
+    units = {m.agency.org_unit_id for m in subject(user).memberships if m.agency_id}
+    b = bounds_for(next(iter(units), None))
+    lead_rows, lead_total = _rows(milestones_of_agencies(agencies, "lead"), f, b)
+    coord_rows, coord_total = _rows(milestones_of_agencies(agencies, "coordinating"), f, b)
+    plan_ids = TaskAgency.objects.filter(agency_id__in=agencies).values("task__plan_id")
+    plans = Plan.objects.filter(pk__in=plan_ids, status=Plan.Status.ACTIVE).select_related("org_unit")
+    return {
+        "lead_rows": lead_rows,
+        "lead_total": lead_total,
+        "coord_rows": coord_rows,
+        "coord_total": coord_total,
+        "queue": review_queue(user),
+        "plans": list(plans),
+        "has_agency": bool(agencies),
+        "filters": f,
+        "areas": AREA_CHOICES,
+        "states": STATE_CHOICES,
+        "today": b.today,
+        "limit": WORKSPACE_LIMIT,
+    }

@@ -27,7 +27,7 @@ from apps.plans.models import Milestone, Plan
 from apps.tracking import notify
 from apps.tracking.calendar import work_calendar
 from apps.tracking.evidence import check_upload
-from apps.tracking.models import CalendarDay, Contribution, Evidence, ProgressReport
+from apps.tracking.models import CalendarDay, Contribution, Evidence, Notification, ProgressReport
 from core.tracking import Workflow
 
 EDITABLE = {Workflow.NONE.value, Workflow.DRAFT.value, Workflow.RETURNED.value}
@@ -391,3 +391,8 @@ def delete_calendar_day(actor, row: CalendarDay) -> None:
     require(actor, "tracking.calendar")
     with transaction.atomic(), acting_as(actor):
         row.delete()
+
+
+def mark_notifications_read(actor) -> int:
+    """The user has seen their notices (their own rows only)."""
+    return Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())

@@ -1,0 +1,88 @@
+"""Dashboards of an org unit (and its plan), drill-down over subordinate units, XLSX export."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Case, When
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
+
+from apps.accounts.policy import visible_units
+from apps.plans.models import Plan
+from apps.tracking import dashboard, export, services
+from apps.tracking.models import Notification
+from apps.tracking.selectors import bounds_for
+
+
+def _unit(request):
+    units = visible_units(request.user)
+    wanted = request.GET.get("don_vi", "")
+    if wanted.isdigit():
+        return get_object_or_404(units, pk=int(wanted))
+    rank = Case(When(level="province", then=0), When(level="district", then=1), default=2)
+    unit = units.order_by(rank, "name").first()  # province before commune: the widest view
+    if unit is None:
+        raise Http404
+    return unit
+
+
+@login_required
+def dashboard_view(request):
+    unit = _unit(request)
+    plans = list(Plan.objects.filter(org_unit=unit, status=Plan.Status.ACTIVE).order_by("-period_start"))
+    wanted = request.GET.get("ke_hoach", "")
+    plan = next((p for p in plans if str(p.pk) == wanted), None)
+    b = bounds_for(unit.pk)
+    qs = dashboard.scope(unit, plan)
+    areas = dashboard.by_area(qs, b)
+    context = {
+        "unit": unit,
+        "plans": plans,
+        "plan": plan,
+        "today": b.today,
+        "areas": areas,
+        "total": dashboard.Tally("all", "Tổng", _sum(areas)),
+        "agencies": dashboard.by_agency(qs, b),
+        "ranking": dashboard.ranking(qs, b),
+        "late": dashboard.late_list(qs, b),
+        "children": dashboard.subordinate_units(unit, b) if unit.level != "commune" else [],
+        "ancestors": [
+            u for u in reversed(unit.ancestors()) if visible_units(request.user).filter(pk=u.pk).exists()
+        ],
+    }
+    return render(request, "tracking/dashboard.html", context)
+
+
+def _sum(tallies) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for t in tallies:
+        for k, v in t.counts.items():
+            out[k] = out.get(k, 0) + v
+    return out
+
+
+@login_required
+def export_view(request, pk: int):
+    plan = get_object_or_404(
+        Plan.objects.filter(org_unit__in=visible_units(request.user)).select_related("org_unit"), pk=pk
+    )
+    data = export.plan_workbook(plan, bounds_for(plan.org_unit_id))
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="theo-doi-ke-hoach-{plan.pk}.xlsx"'
+    return response
+
+
+@login_required
+def notifications(request):
+    items = list(Notification.objects.filter(user=request.user)[:100])
+    return render(request, "tracking/notifications.html", {"items": items})
+
+
+@login_required
+@require_POST
+def notifications_read(request):
+    services.mark_notifications_read(request.user)
+    return notifications(request)

@@ -1,0 +1,67 @@
+"""The task list of a plan with states, as the XLSX officials exchange (openpyxl, write-only)."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.db.models import Prefetch
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font
+
+from apps.plans.models import Plan, TaskAgency
+from apps.tracking.models import ProgressReport
+from apps.tracking.selectors import AREA_LABELS, tracked_milestones, with_state
+from core.tracking import STATE_LABELS, StateBounds
+
+HEADER = [
+    "STT", "Lĩnh vực", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn (kế hoạch)",
+    "Mốc", "Hạn", "Trạng thái", "Tiến độ (%)", "Kết quả thực hiện", "Ngày gửi báo cáo",
+]  # fmt: skip
+WIDTHS = [6, 24, 60, 28, 28, 22, 28, 12, 18, 10, 60, 14]
+
+
+def _names(task, role: str) -> str:
+    return "; ".join(str(a.agency or a.printed) for a in task.agencies.all() if a.role == role)
+
+
+def plan_workbook(plan: Plan, b: StateBounds) -> bytes:
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("Theo dõi nhiệm vụ")
+    for i, w in enumerate(WIDTHS):
+        ws.column_dimensions[chr(65 + i)].width = w
+    title = WriteOnlyCell(ws, value=f"{plan.title} — {plan.org_unit} (số liệu ngày {b.today:%d/%m/%Y})")
+    title.font = Font(bold=True)
+    ws.append([title])
+    header = []
+    for text in HEADER:
+        cell = WriteOnlyCell(ws, value=text)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        header.append(cell)
+    ws.append(header)
+    milestones = (
+        tracked_milestones()
+        .order_by("due")
+        .prefetch_related(
+            Prefetch("report", queryset=ProgressReport.objects.only("text", "percent", "milestone"))
+        )
+    )
+    tasks = plan.tasks.order_by("position").prefetch_related(
+        Prefetch("agencies", queryset=TaskAgency.objects.select_related("agency")),
+        Prefetch("milestones", queryset=milestones, to_attr="tracked"),
+    )
+    for task in tasks:
+        lead, coord = _names(task, "lead"), _names(task, "coordinating")
+        rows = with_state(task.tracked, b) or [None]
+        for row in rows:
+            m = row.milestone if row else None
+            report = getattr(m, "report", None) if m else None
+            ws.append([
+                task.no, AREA_LABELS.get(task.area, task.area), task.content, lead, coord, task.deadline_text,
+                m.label if m else "", m.due if m and m.due else None, STATE_LABELS[row.state] if row else "",
+                report.percent if report else None, report.text if report else "", m.submitted_on if m else None,
+            ])  # fmt: skip
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()

@@ -1,0 +1,77 @@
+"""A plan's timeline (Gantt-like) as plain numbers for a server-rendered SVG: no script, no CDN."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Prefetch
+
+from apps.plans.models import Plan
+from apps.tracking.selectors import AREA_LABELS, tracked_milestones, with_state
+from core.tracking import STATE_LABELS, StateBounds
+
+LABEL_W = 300
+CHART_W = 720
+ROW_H = 24
+HEAD_H = 28
+
+
+def _x(day: date, start: date, span: int) -> float:
+    return round(LABEL_W + CHART_W * (day - start).days / span, 1)
+
+
+def _months(start: date, end: date, span: int) -> list[dict]:
+    out, y, m = [], start.year, start.month
+    while date(y, m, 1) <= end:
+        first = max(date(y, m, 1), start)
+        out.append(
+            {
+                "x": _x(first, start, span),
+                "label": f"{m:02d}/{y % 100:02d}" if m == 1 or not out else f"{m:02d}",
+            }
+        )
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def build(plan: Plan, b: StateBounds) -> dict:
+    start, end = plan.period_start, plan.period_end
+    span = max((end - start).days, 1)
+    tasks = plan.tasks.order_by("position").prefetch_related(
+        Prefetch("milestones", queryset=tracked_milestones().order_by("due"), to_attr="tracked")
+    )
+    rows = []
+    for i, task in enumerate(tasks):
+        y = HEAD_H + i * ROW_H
+        dated = [r for r in with_state(task.tracked, b) if r.milestone.due]
+        points = [
+            {
+                "x": _x(min(max(r.milestone.due, start), end), start, span),
+                "state": r.state.value,
+                "title": f"{r.milestone.label}: {r.milestone.due:%d/%m/%Y} — {STATE_LABELS[r.state]}",
+                "id": r.milestone.pk,
+            }
+            for r in dated
+        ]
+        last = max((m.milestone.due for m in dated), default=None)
+        rows.append(
+            {
+                "y": y,
+                "mid": y + ROW_H // 2,
+                "label": f"{task.no}. {task.content}"[:48] if task.no else task.content[:48],
+                "full": task.content,
+                "area": AREA_LABELS.get(task.area, ""),
+                "bar_w": round(_x(min(last, end), start, span) - LABEL_W, 1) if last else 0,
+                "points": points,
+            }
+        )
+    today_x = _x(b.today, start, span) if start <= b.today <= end else None
+    return {
+        "rows": rows,
+        "months": _months(start, end, span),
+        "width": LABEL_W + CHART_W + 10,
+        "height": HEAD_H + len(rows) * ROW_H + 4,
+        "label_w": LABEL_W,
+        "today_x": today_x,
+        "legend": [(s, STATE_LABELS[s]) for s in STATE_LABELS],
+    }

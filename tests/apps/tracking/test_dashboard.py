@@ -1,0 +1,82 @@
+"""Dashboards: counts by state agree with the states shown row by row; drill-down; XLSX export."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import time_machine
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from apps.plans.models import Milestone
+from apps.tracking import services
+from apps.tracking.selectors import bounds_for, state_expression, tracked_milestones, with_state
+from tests.apps.tracking.conftest import make_task, milestone
+
+FIELDS = {"text": "Đã thực hiện", "percent": 100, "progress": "done", "reason": ""}
+
+
+def accept(world, m):
+    report = services.save_report(world.staff_a1, m, FIELDS)
+    services.submit_report(world.staff_a1, report)
+    services.approve_report(world.head_a1, report)
+    services.accept_report(world.officer_a1, report)
+
+
+@time_machine.travel(date(2025, 12, 10), tick=False)
+def test_sql_states_agree_with_python(world, plan_a1):
+    with time_machine.travel(date(2025, 11, 20), tick=False):
+        accept(world, plan_a1.m_nov)  # on time
+    for i, due in enumerate([date(2025, 12, 1), date(2025, 12, 12), date(2025, 12, 11), date(2026, 2, 1)]):
+        milestone(plan_a1.t_hcc, due, f"m{i}")
+    b = bounds_for(world.a1.pk)
+    qs = tracked_milestones()
+    sql = dict(qs.annotate(st=state_expression(b)).values_list("pk", "st"))
+    py = {r.milestone.pk: r.state.value for r in with_state(qs, b)}
+    assert sql == py
+    assert set(py.values()) >= {"accepted", "overdue", "due_soon", "upcoming", "undated"}
+
+
+@time_machine.travel(date(2025, 12, 2), tick=False)
+def test_unit_dashboard(world, plan_a1, login):
+    response = login(world.officer_a1).get(reverse("tracking:dashboard"), {"don_vi": world.a1.pk})
+    assert response.status_code == 200
+    ctx = response.context
+    assert ctx["total"].total == 4 and ctx["total"].overdue == 1
+    assert [m.pk for m in ctx["late"]] == [plan_a1.m_nov.pk]
+    ranking = {p.agency: p for p in ctx["ranking"]}
+    assert ranking["Phòng Kinh tế"].missing == 1 and ranking["Phòng Kinh tế"].rate == 0
+    assert "<svg" in response.content.decode()
+
+
+@time_machine.travel(date(2025, 12, 2), tick=False)
+def test_province_drill_down(world, plan_a1, login):
+    response = login(world.officer_a).get(reverse("tracking:dashboard"))
+    assert response.context["unit"] == world.a
+    children = {t.label: t for t in response.context["children"]}
+    assert children["xã An Một"].total == 4 and children["xã An Hai"].total == 0
+    assert (
+        login(world.officer_a).get(reverse("tracking:dashboard"), {"don_vi": world.a1.pk}).status_code == 200
+    )
+    assert (
+        login(world.officer_b1).get(reverse("tracking:dashboard"), {"don_vi": world.a1.pk}).status_code == 404
+    )
+
+
+@time_machine.travel(date(2025, 12, 2), tick=False)
+def test_xlsx_export_opens(world, plan_a1, login):
+    make_task(plan_a1.plan, "4", world.kt_a1)  # a task without milestones still gets its row
+    response = login(world.officer_a1).get(reverse("tracking:export", args=[plan_a1.plan.pk]))
+    assert response.status_code == 200
+    ws = load_workbook(io.BytesIO(response.content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[1][0] == "STT" and rows[1][8] == "Trạng thái"
+    states = [r[8] for r in rows[2:]]
+    assert "Quá hạn" in states and len(rows) == 2 + 5
+    assert login(world.officer_b1).get(reverse("tracking:export", args=[plan_a1.plan.pk])).status_code == 404
+
+
+def test_continuous_placeholder_left_out(world, plan_a1):
+    milestone(plan_a1.t_kt, None, "Thường xuyên", kind=Milestone.Kind.CONTINUOUS)
+    assert tracked_milestones().filter(kind="continuous").count() == 0

@@ -1,0 +1,83 @@
+"""'Việc của tôi': the agency's milestones by urgency, filters, the coming weeks, a plan's timeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import time_machine
+from django.urls import reverse
+
+from apps.tracking import services
+
+FIELDS = {"text": "x", "percent": 10, "progress": "in_progress", "reason": ""}
+
+
+@time_machine.travel(date(2025, 12, 1), tick=False)
+def test_lead_tasks_sorted_by_urgency(world, plan_a1, login):
+    response = login(world.staff_a1).get(reverse("tracking:workspace"))
+    assert response.status_code == 200
+    rows = response.context["lead_rows"]
+    assert [r.milestone.pk for r in rows] == [plan_a1.m_nov.pk, plan_a1.m_q4.pk, plan_a1.m_event.pk]
+    assert [r.state.value for r in rows] == ["overdue", "upcoming", "undated"]
+    assert [r.milestone.pk for r in response.context["coord_rows"]] == []
+    assert "Quá hạn" in response.content.decode()
+
+
+@time_machine.travel(date(2025, 12, 1), tick=False)
+def test_coordinating_shown_separately(world, plan_a1, login):
+    response = login(world.staff_a1_hcc).get(reverse("tracking:workspace"))
+    assert [r.milestone.pk for r in response.context["lead_rows"]] == [plan_a1.m_hcc.pk]
+    assert {r.milestone.pk for r in response.context["coord_rows"]} == {plan_a1.m_nov.pk, plan_a1.m_q4.pk}
+
+
+@time_machine.travel(date(2025, 12, 1), tick=False)
+def test_filters(world, plan_a1, login):
+    client = login(world.staff_a1)
+    url = reverse("tracking:workspace")
+    assert [r.milestone.pk for r in client.get(url, {"trang_thai": "overdue"}).context["lead_rows"]] == [
+        plan_a1.m_nov.pk
+    ]
+    assert [r.milestone.pk for r in client.get(url, {"linh_vuc": "the_che"}).context["lead_rows"]] == [
+        plan_a1.m_event.pk
+    ]
+    assert client.get(url, {"ke_hoach": "999999"}).context["lead_rows"] == []
+
+
+@time_machine.travel(date(2025, 12, 1), tick=False)
+def test_review_queue_for_head_and_officer(world, plan_a1, login):
+    report = services.save_report(world.staff_a1, plan_a1.m_nov, FIELDS)
+    services.submit_report(world.staff_a1, report)
+    assert [m.pk for m in login(world.head_a1).get(reverse("tracking:workspace")).context["queue"]] == [
+        plan_a1.m_nov.pk
+    ]
+    assert login(world.officer_a1).get(reverse("tracking:workspace")).context["queue"] == []
+    services.approve_report(world.head_a1, report)
+    assert [m.pk for m in login(world.officer_a1).get(reverse("tracking:workspace")).context["queue"]] == [
+        plan_a1.m_nov.pk
+    ]
+
+
+@time_machine.travel(date(2025, 11, 25), tick=False)
+def test_calendar_of_the_coming_weeks(world, plan_a1, login):
+    response = login(world.staff_a1).get(reverse("tracking:calendar"))
+    assert response.status_code == 200
+    days = {d["day"]: d for week in response.context["weeks"] for d in week}
+    assert [r.milestone.pk for r in days[date(2025, 11, 28)]["rows"]] == [plan_a1.m_nov.pk]
+    assert days[date(2025, 11, 25)]["today"] and not days[date(2025, 11, 29)]["working"]
+
+
+@time_machine.travel(date(2025, 11, 25), tick=False)
+def test_timeline_svg(world, plan_a1, login):
+    response = login(world.staff_a1).get(reverse("tracking:timeline", args=[plan_a1.plan.pk]))
+    body = response.content.decode()
+    assert response.status_code == 200 and "<svg" in body
+    assert body.count("<script") == 2 and "<script>" not in body  # only the base layout's files
+    assert body.count('class="pt s-') == 3  # three dated milestones
+    assert (
+        login(world.officer_b1).get(reverse("tracking:timeline", args=[plan_a1.plan.pk])).status_code == 404
+    )
+
+
+def test_menu_entry(world, login):
+    body = login(world.staff_a1).get(reverse("home")).content.decode()
+    assert "Việc của tôi" in body and "Theo dõi tiến độ" in body and "Lịch làm việc" not in body
