@@ -43,6 +43,24 @@ def sim(a: Any, b: Any) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def sim_at_least(a: Any, b: Any, threshold: float) -> float:
+    """``sim(a, b)`` when it reaches ``threshold``, else 0.0; same decisions as ``sim``, faster.
+
+    ``real_quick_ratio`` and ``quick_ratio`` are upper bounds of ``ratio``: a pair they put below
+    the threshold can never match, so skipping the quadratic ``ratio`` changes no result.
+    """
+    a, b = norm(a), norm(b)
+    if not a and not b:
+        return 1.0
+    if not a or not b:
+        return 0.0
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return 0.0
+    ratio = matcher.ratio()
+    return ratio if ratio >= threshold else 0.0
+
+
 def match(
     gold: Sequence, pred: Sequence, key: Callable[[Any, Any], float], threshold: float
 ) -> list[tuple[int, int]]:
@@ -79,7 +97,8 @@ def same_list(a: Sequence | None, b: Sequence | None) -> bool:
     right = [norm(x) for x in (b or []) if norm(x)]
     if len(left) != len(right):
         return False
-    return len(match(left, right, sim, LIST_ITEM_THRESHOLD)) == len(left)
+    key = lambda x, y: sim_at_least(x, y, LIST_ITEM_THRESHOLD)  # noqa: E731
+    return len(match(left, right, key, LIST_ITEM_THRESHOLD)) == len(left)
 
 
 def _task_fields(g: dict, p: dict) -> dict[str, bool]:
@@ -89,8 +108,9 @@ def _task_fields(g: dict, p: dict) -> dict[str, bool]:
         "lead": same_list(g.get("lead"), p.get("lead")),
         "coordinating": same_list(g.get("coordinating"), p.get("coordinating")),
         "products": same_list(g.get("products"), p.get("products")),
-        "deadline_text": sim(g.get("deadline_text"), p.get("deadline_text")) >= DEADLINE_THRESHOLD,
-        "notes": sim(g.get("notes"), p.get("notes")) >= NOTES_THRESHOLD,
+        "deadline_text": sim_at_least(g.get("deadline_text"), p.get("deadline_text"), DEADLINE_THRESHOLD)
+        >= DEADLINE_THRESHOLD,
+        "notes": sim_at_least(g.get("notes"), p.get("notes"), NOTES_THRESHOLD) >= NOTES_THRESHOLD,
     }
 
 
@@ -98,7 +118,10 @@ def score(gold: dict, pred: dict) -> dict:
     """The figures of ``score_plan.py`` for one document (``misses`` lists up to 40 field misses)."""
     gold_tasks, pred_tasks = gold.get("tasks", []), pred.get("tasks") or []
     task_pairs = match(
-        gold_tasks, pred_tasks, lambda g, p: sim(g.get("content"), p.get("content")), TASK_THRESHOLD
+        gold_tasks,
+        pred_tasks,
+        lambda g, p: sim_at_least(g.get("content"), p.get("content"), TASK_THRESHOLD),
+        TASK_THRESHOLD,
     )
     fields = dict.fromkeys(TASK_FIELDS, 0)
     misses = []
@@ -115,7 +138,7 @@ def score(gold: dict, pred: dict) -> dict:
 
     def target_key(g: dict, p: dict) -> float:
         same = g.get("value") == p.get("value") and g.get("year") == p.get("year")
-        return sim(g.get("text"), p.get("text")) if same else 0.0
+        return sim_at_least(g.get("text"), p.get("text"), TARGET_THRESHOLD) if same else 0.0
 
     target_pairs = match(gold_targets, pred_targets, target_key, TARGET_THRESHOLD)
     target_fields = dict.fromkeys(TARGET_FIELDS, 0)

@@ -73,10 +73,12 @@ def _heading_agency(node: Node) -> tuple[str | None, str]:
     return None, text
 
 
-def _walk(doc: Document, node: Node, agency: str | None, out: list[AreaAssignment]) -> None:
+def _walk(
+    doc: Document, node: Node, agency: tuple[str, Span | None] | None, out: list[AreaAssignment]
+) -> None:
     for child in node.children:
         own, body = _heading_agency(child)
-        here = own or agency
+        here = (own, locate(doc.text, own, child.span)) if own else agency
         _read_sentences(doc, body, here, child.span, out)
         _walk(doc, child, here, out)
 
@@ -105,7 +107,9 @@ def _inline_agency(prefix: str) -> str | None:
     return None
 
 
-def _read_sentences(doc: Document, text: str, agency: str | None, span: Span | None, out: list) -> None:
+def _read_sentences(
+    doc: Document, text: str, agency: tuple[str, Span | None] | None, span: Span | None, out: list
+) -> None:
     carried: list[str] = []
     for sentence in _sentences(text):
         areas = areas_in_assignment(sentence) or carried
@@ -114,7 +118,13 @@ def _read_sentences(doc: Document, text: str, agency: str | None, span: Span | N
         previous_end = 0
         for verb in strong or verbs:
             prefix = sentence[previous_end : verb.start()]
-            who = _inline_agency(prefix) or (agency if previous_end == 0 else None)
+            inline = _inline_agency(prefix)
+            if inline:
+                who, where = inline, locate(doc.text, inline, span) if span else None
+            elif agency and previous_end == 0:
+                who, where = agency
+            else:
+                who, where = None, None
             previous_end = verb.end()
             if not who or not areas:
                 continue
@@ -122,7 +132,6 @@ def _read_sentences(doc: Document, text: str, agency: str | None, span: Span | N
             match = _TASK_NUMBERS.search(sentence, verb.end())
             if match:
                 numbers = re.findall(r"\d{1,3}", match.group(1))
-            where = locate(doc.text, who, span) if span else None
             for area in areas:
                 out.append(AreaAssignment(area, who, numbers, where, verb.group(1).lower()))
         if areas:

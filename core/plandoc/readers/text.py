@@ -23,6 +23,7 @@ _BREAK_TAGS = {"li", "p", "br", "div", "tr", "td", "th", "ul", "ol", "h1", "h2",
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
 _MD_BULLET = re.compile(r"^\s*\*\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_VIETNAMESE_TONES = re.compile(r"[a-zA-ZăâêôơưĂÂÊÔƠƯ][\u0300\u0301\u0303\u0309\u0323]")
 _EMPHASIS = re.compile(r"\*{1,3}|(?<!\w)_{2}|_{2}(?!\w)")
 
 
@@ -46,6 +47,10 @@ def decode(data: bytes) -> str:
         even_zeros = sample[0::2].count(0)
         odd_zeros = sample[1::2].count(0)
         return data.decode("utf-16-be" if even_zeros > odd_zeros else "utf-16-le", errors="replace")
+    legacy = data.decode("cp1258", errors="replace")
+    if _VIETNAMESE_TONES.search(legacy) and "\ufffd" not in legacy:
+        # Windows-1258 writes tones as combining marks after the letter: unmistakably Vietnamese.
+        return legacy
     try:
         from charset_normalizer import from_bytes
 

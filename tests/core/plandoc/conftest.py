@@ -21,3 +21,14 @@ def seed_docs() -> dict[str, Document]:
 def seed_plans() -> dict[str, PlanDraft]:
     """Each seed parsed through the public entry point, keyed by its number."""
     return {name[:3]: parse_plan(seed_path(name[:3]).read_bytes(), f"{name}.txt") for name in SEED_NAMES}
+
+
+@pytest.fixture(scope="session")
+def seed_scores(seed_plans, gold_dir) -> dict[str, dict]:
+    """Each seed's figures against gold (scoring is slow: computed once per session)."""
+    from core.plandoc.scoring import score
+    from tests.core.plandoc.helpers import load_gold
+
+    return {
+        prefix: score(load_gold(gold_dir, prefix), plan.to_gold_dict()) for prefix, plan in seed_plans.items()
+    }

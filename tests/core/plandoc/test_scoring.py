@@ -26,8 +26,10 @@ def _shared_score():
 def test_same_figures_as_shared_script(prefix, seed_plans, gold_dir):
     gold = load_gold(gold_dir, prefix)
     pred = json.loads(json.dumps(seed_plans[prefix].to_gold_dict()))
-    # A perturbed prediction exercises the miss paths as well.
-    pred["tasks"] = pred["tasks"][1:]
+    # The shared script is quadratic; a slice of each document keeps the comparison quick, and a
+    # perturbed prediction exercises the miss paths as well.
+    gold = dict(gold, tasks=gold["tasks"][:12], targets=gold["targets"][:8])
+    pred["tasks"] = pred["tasks"][1:12]
     if pred["tasks"]:
         pred["tasks"][0]["lead"] = ["Sở Không Có"]
     pred["targets"] = pred["targets"][:-1]

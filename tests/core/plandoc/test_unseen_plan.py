@@ -26,7 +26,7 @@ Xây dựng nền hành chính phục vụ.
 a) Tỷ lệ hồ sơ giải quyết đúng hạn đạt trên 95%; không dưới 60% hồ sơ được nộp trực tuyến.
 b) Rút ngắn thời gian giải quyết thủ tục hành chính.
 2.2. Về chính quyền số
-a) Tối đa 10% văn bản giấy được gửi ra ngoài hệ thống điện tử vào năm 2027.
+a) Tỷ lệ văn bản giấy gửi ra ngoài hệ thống không quá 10% vào năm 2027.
 
 II. TỔ CHỨC THỰC HIỆN
 1. Văn phòng HĐND và UBND phường: chủ trì triển khai nội dung cải cách thủ tục hành chính.
