@@ -44,8 +44,25 @@ def locate(text: str, value: str | None, within: Span | None) -> Span | None:
         return within
     squeezed, offsets = _squeezed(text[within.start : within.end])
     found = squeezed.find(needle)
-    if found < 0:
-        return within
-    start = within.start + offsets[found]
-    end = within.start + offsets[found + len(needle) - 1] + 1
-    return Span(start, end, within.page)
+    if found >= 0:
+        start, last = found, found + len(needle) - 1
+    else:
+        # A value merged across a page break: its first and last words, in order.
+        found_pair = _head_and_tail(squeezed, value.split())
+        if found_pair is None:
+            return within
+        start, last = found_pair
+    return Span(within.start + offsets[start], within.start + offsets[last] + 1, within.page)
+
+
+def _head_and_tail(squeezed: str, words: list[str]) -> tuple[int, int] | None:
+    """First and last index of a value whose first and last words are found in order."""
+    for k in (3, 2, 1):
+        if len(words) < 2 * k:
+            continue
+        head, tail = "".join(words[:k]), "".join(words[-k:])
+        start = squeezed.find(head)
+        tail_at = squeezed.find(tail, start + len(head)) if start >= 0 else -1
+        if tail_at >= 0:
+            return start, tail_at + len(tail) - 1
+    return None
