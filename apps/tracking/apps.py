@@ -9,7 +9,7 @@ class TrackingConfig(AppConfig):
     def ready(self) -> None:
         from apps.accounts.policy import can, subject
         from apps.audit.recorder import track
-        from apps.tracking import calendar, demo  # noqa: F401 - signals and the demo step
+        from apps.tracking import calendar, demo, remind  # noqa: F401 - signals and the demo step
         from apps.tracking import models as m
         from cchc.navigation import register
 

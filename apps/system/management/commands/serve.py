@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
@@ -34,6 +35,11 @@ class Command(BaseCommand):
             self.stdout.write(f"Tài khoản mẫu (mật khẩu: {demo_password()}):")
             for username, description in logins:
                 self.stdout.write(f"  {username:24} {description}")
+        if settings.CCHC_INLINE_JOBS:  # embedded default: daily reminders in-process (apps.tracking.jobs)
+            from apps.tracking.jobs import start_daily_reminders
+
+            start_daily_reminders()
+            self.stdout.write("Nhắc việc hằng ngày chạy trong tiến trình này (CCHC_INLINE_JOBS=0 để tắt).")
         self.stdout.write("Nhấn Ctrl+C để dừng.")
         self.stdout.flush()
         serve(application, host=host, port=port, threads=threads, ident="cchc")
