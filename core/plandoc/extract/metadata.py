@@ -116,6 +116,22 @@ def _org_unit(lines: list[Line], flat: str) -> tuple[tuple[str, str] | None, Spa
     return None, None
 
 
+def _unit_in_title(title: str) -> tuple[str, str] | None:
+    match = re.search(r"(?i)(?:trên địa bàn|của)\s+(.+)$", title)
+    candidates = [match.group(1)] if match else []
+    candidates += [title[m.start() :] for m in _UNIT_ANYWHERE.finditer(title)]
+    for text in candidates:
+        unit = parse_unit(text)
+        if unit:
+            return unit
+    return None
+
+
+_UNIT_ANYWHERE = re.compile(
+    r"(?<!\w)(?:tỉnh|thành phố|huyện|quận|thị xã|phường|xã|thị trấn|đặc khu)\s+[A-ZĐ]"
+)
+
+
 def _province(flat: str, unit: tuple[str, str] | None) -> str | None:
     if unit and unit[1] == "province":
         return unit[0].split(" ", 1)[1] if not unit[0].startswith("thành phố") else unit[0][10:]
@@ -270,14 +286,17 @@ def fill_metadata(doc: Document, units: list[Unit], plan: PlanDraft) -> None:
     lines = all_lines(doc)
     head = lines[:80]
     flat = " ".join(unit.text for unit in units[:400])
+    title, _source = _title(head, flat)
     unit, unit_span = _org_unit(head, flat)
+    if unit is None and title:
+        # No letterhead could be read: the title names the unit ("… trên địa bàn tỉnh Thanh Hóa …").
+        unit = _unit_in_title(title)
     if unit:
         plan.org_unit = OrgUnitRef(name=unit[0], level=unit[1], province=_province(flat, unit))
         plan.issuer = f"UBND {unit[0]}"
         span = unit_span or locate(doc.text, unit[0].split(" ", 1)[1], _head_span(doc, lines))
         plan.spans["org_unit"] = span
         plan.spans["issuer"] = span
-    title, _source = _title(head, flat)
     if title:
         plan.title = title
         plan.spans["title"] = locate(doc.text, title, _head_span(doc, lines))
