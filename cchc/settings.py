@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "apps.plans",
     "apps.review",
     "apps.tracking",
+    "apps.reports",
 ]
 
 MIDDLEWARE = [
@@ -198,7 +199,8 @@ CONTENT_SECURITY_POLICY = (
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # The level is set on the handler too: Django's own loggers pass records up without filtering.
+    "handlers": {"console": {"class": "logging.StreamHandler", "level": env("LOG_LEVEL", "WARNING")}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
