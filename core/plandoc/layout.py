@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from core.plandoc.document import Block, Cell, Document, Paragraph, Row, Segment, Span, Table
 from core.plandoc.layout_columns import Fragment, assign_columns, estimate_widths
@@ -46,6 +47,8 @@ _HEADER_VOCAB = set(
 _URL = re.compile(r"^(https?://|www\.)\S+$")
 _NUMBER = re.compile(r"^(\d{1,3})\.?$")
 _SECTION = re.compile(r"^([IVXL]{1,5})\s*[.)/-]\s*(\S.*)$")
+_KEPT = re.compile(r"[\w%&/.-]")  # the characters ``fold`` keeps
+_INITIALS: dict[str, str] = {}  # memo: character -> its fold
 _CLOSING = re.compile(r"^(nơi nhận|tm\.|kt\.|trên đây là)", re.IGNORECASE)
 
 
@@ -57,6 +60,26 @@ class _Line:
     @property
     def span(self) -> Span:
         return Span(self.start, self.start + len(self.text))
+
+    @cached_property
+    def folded(self) -> str:
+        """``fold(text)``, once: header detection and repeated-header matching ask for it per line."""
+        return fold(self.text)
+
+    @cached_property
+    def initial(self) -> str:
+        """The first character of ``folded``, found without folding the whole line.
+
+        Looking for a repeated header compares every line of the table with the header's first
+        line; folding only the lines that start with the right letter keeps that cheap.
+        """
+        match = _KEPT.search(self.text)
+        if match is None:
+            return ""
+        ch = match.group(0)
+        if ch not in _INITIALS:
+            _INITIALS[ch] = fold(ch)[:1]
+        return _INITIALS[ch]
 
 
 def _lines(text: str, start: int, end: int) -> list[_Line]:
@@ -70,9 +93,9 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
     return out
 
 
-def _header_kinds(text: str) -> list[tuple[str, int]]:
-    """Column kinds named in one header line, with their offsets in it."""
-    folded = fold(text)
+def _header_kinds(text: str, folded: str | None = None) -> list[tuple[str, int]]:
+    """Column kinds named in one header line, with their offsets in it (``folded``: its fold)."""
+    folded = fold(text) if folded is None else folded
     found = []
     for kind, pattern in _HEADER_WORDS.items():
         match = pattern.search(folded)
@@ -81,21 +104,23 @@ def _header_kinds(text: str) -> list[tuple[str, int]]:
     return sorted(found, key=lambda kv: kv[1])
 
 
-def _is_header_line(text: str) -> bool:
-    words = fold(text).split()
+def _is_header_line(text: str, folded: str | None = None) -> bool:
+    words = (fold(text) if folded is None else folded).split()
     return bool(words) and len(text) <= 60 and all(w in _HEADER_VOCAB for w in words)
 
 
 def _find_header(lines: list[_Line], begin: int) -> tuple[int, int] | None:
     """(first, last+1) indexes of a header block: an "STT" line plus the header lines after it."""
     for i in range(begin, len(lines)):
-        kinds = dict(_header_kinds(lines[i].text))
-        if "no" not in kinds or len(kinds) < 2 or not _is_header_line(lines[i].text):
+        if len(lines[i].text) > 60:
+            continue  # cheap test first: a header line is short
+        kinds = dict(_header_kinds(lines[i].text, lines[i].folded))
+        if "no" not in kinds or len(kinds) < 2 or not _is_header_line(lines[i].text, lines[i].folded):
             continue
         j = i + 1
-        while j < len(lines) and _is_header_line(lines[j].text):
+        while j < len(lines) and _is_header_line(lines[j].text, lines[j].folded):
             j += 1
-        named = {k for line in lines[i:j] for k, _ in _header_kinds(line.text)}
+        named = {k for line in lines[i:j] for k, _ in _header_kinds(line.text, line.folded)}
         if {"content", "time"} <= named or len(named) >= 4:
             return i, j
     return None
@@ -144,8 +169,7 @@ def _chunks(lines: list[_Line], header: list[str]) -> list[_Chunk]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        folded_block = [fold(ln.text) for ln in lines[i : i + len(header)]]
-        if folded_block == header:
+        if line.initial == header[0][:1] and [ln.folded for ln in lines[i : i + len(header)]] == header:
             pending_break = True
             i += len(header)
             continue
@@ -179,7 +203,7 @@ def _table_for(lines: list[_Line], first: int, last: int, end: int) -> Table | N
     if "content" not in kinds:
         return None
     columns = [k for k in kinds if k != "no"]
-    header_key = [fold(ln.text) for ln in header_lines]
+    header_key = [ln.folded for ln in header_lines]
     chunks = _chunks(lines[last:end], header_key)
     if sum(1 for c in chunks if c.number) < 2:
         return None
@@ -229,9 +253,9 @@ def rebuild_fragment_tables(doc: Document) -> Document:
     The canonical text is not modified; only ``doc.blocks`` changes.
     """
     taken = [b.span for b in doc.blocks if isinstance(b, Table)]
-    lines = [
-        ln for ln in _lines(doc.text, 0, len(doc.text)) if not any(s.start <= ln.start < s.end for s in taken)
-    ]
+    lines = _lines(doc.text, 0, len(doc.text))
+    if taken:
+        lines = [ln for ln in lines if not any(s.start <= ln.start < s.end for s in taken)]
     tables: list[Table] = []
     i = 0
     while True:
@@ -247,6 +271,7 @@ def rebuild_fragment_tables(doc: Document) -> Document:
     if not tables:
         return doc
     blocks: list[Block] = []
+    placed: set[int] = set()  # ids of the tables already in ``blocks``
     for block in doc.blocks:
         inside = next((t for t in tables if t.span.start <= block.span.start < t.span.end), None)
         if inside is None:
@@ -257,10 +282,11 @@ def rebuild_fragment_tables(doc: Document) -> Document:
                 text = doc.text[block.span.start : cut].rstrip()
                 block = Paragraph(text, Span(block.span.start, block.span.start + len(text), block.span.page))
             blocks.append(block)
-        elif not any(b is inside for b in blocks):
+        elif id(inside) not in placed:
             blocks.append(inside)
+            placed.add(id(inside))
     for table in tables:
-        if not any(b is table for b in blocks):
+        if id(table) not in placed:
             blocks.append(table)
     blocks.sort(key=lambda b: b.span.start)
     return Document(doc.name, doc.text, blocks, doc.format, list(doc.warnings))

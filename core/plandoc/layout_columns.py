@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from core.plandoc.document import Segment, Span
@@ -32,20 +33,31 @@ _NARROW = dict.fromkeys("ijlt'.,;:!|", 0.278) | dict.fromkeys("frs()-/[]", 0.36)
 _WIDE = dict.fromkeys("mw", 0.75) | dict.fromkeys("MW%", 0.9) | dict.fromkeys("I", 0.333)
 
 
+def _char_width(ch: str) -> float:
+    base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
+    if base in _NARROW:
+        return _NARROW[base]
+    if base in _WIDE:
+        return _WIDE[base]
+    if base.isupper():
+        return 0.7 if base != "Đ" else 0.72
+    if base == "đ":
+        return 0.5
+    return 0.47 if base.isalpha() else 0.5
+
+
+_CHAR_WIDTHS: dict[str, float] = {}  # memo of _char_width: a document uses a few hundred characters
+
+
 def text_width(text: str) -> float:
+    """Approximate printed width of ``text`` in ems (see ``_NARROW``/``_WIDE``)."""
+    widths = _CHAR_WIDTHS
     total = 0.0
     for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0] if ord(ch) > 127 else ch
-        if base in _NARROW:
-            total += _NARROW[base]
-        elif base in _WIDE:
-            total += _WIDE[base]
-        elif base.isupper():
-            total += 0.7 if base != "Đ" else 0.72
-        elif base == "đ":
-            total += 0.5
-        else:
-            total += 0.47 if base.isalpha() else 0.5
+        w = widths.get(ch)
+        if w is None:
+            w = widths[ch] = _char_width(ch)
+        total += w
     return total
 
 
@@ -74,41 +86,50 @@ _PRODUCT = re.compile(
 _DANGLING = frozenset(
     "theo của và các về với tại trong cho để là được những đối từ đến hoặc có thuộc trên số ngày như".split()
 )
+_Y = re.compile("[yýỳỷỹỵYÝỲỶỸỴ]")  # a letter that folds to "y"
 _SPLIT_BULLET = re.compile(r"\s(?=-\s+[A-ZĐÀ-Ỹ])")
 
 
 @dataclass
 class Fragment:
-    """One line (or part of a line) of the broken table, with its place in the canonical text."""
+    """One line (or part of a line) of the broken table, with its place in the canonical text.
+
+    Every feature the column costs look at is computed once here: the width estimate and the
+    row solver visit each fragment thousands of times (every column, every candidate width).
+    """
 
     text: str
     start: int
     width: float = field(init=False)
     next_word: float = field(init=False)  # width of " " + first word, for the wrap test
+    starts_item: bool = field(init=False, repr=False)
+    lower_start: bool = field(init=False, repr=False)
+    agency: bool = field(init=False, repr=False)
+    timeish: bool = field(init=False, repr=False)
+    product: bool = field(init=False, repr=False)  # "- Báo cáo ...": a typical product line
+    requirement: bool = field(init=False, repr=False)  # "Yêu cầu ...": a notes line
+    dangling: bool = field(init=False, repr=False)  # ends on "theo", "của" ...: the cell goes on
+    comma: bool = field(init=False, repr=False)  # ends on a comma
 
     def __post_init__(self) -> None:
-        self.width = text_width(self.text)
-        self.next_word = text_width(" " + self.text.split(" ", 1)[0])
+        text = self.text
+        self.width = text_width(text)
+        self.next_word = text_width(" " + text.split(" ", 1)[0])
+        self.starts_item = bool(_ITEM.match(text))
+        self.lower_start = text[:1].islower()
+        self.agency = len(text) <= 40 and bool(_AGENCY.match(text) or _AGENCY_ABBR.match(text))
+        self.timeish = bool(_TIME.search(text))
+        self.product = bool(_PRODUCT.match(text))
+        # "Yêu cầu" after at most a few bullets: fold only a short prefix, and only if it has a "y".
+        head = text[:40]
+        self.requirement = bool(_Y.search(head)) and fold(head).lstrip("- ").startswith("yeu cau")
+        last = text.rsplit(" ", 1)[-1].lower()
+        self.dangling = last in _DANGLING
+        self.comma = last.endswith(",")
 
     @property
     def span(self) -> Span:
         return Span(self.start, self.start + len(self.text))
-
-    @property
-    def starts_item(self) -> bool:
-        return bool(_ITEM.match(self.text))
-
-    @property
-    def lower_start(self) -> bool:
-        return self.text[:1].islower()
-
-    @property
-    def agency(self) -> bool:
-        return len(self.text) <= 40 and bool(_AGENCY.match(self.text) or _AGENCY_ABBR.match(self.text))
-
-    @property
-    def timeish(self) -> bool:
-        return bool(_TIME.search(self.text))
 
     @staticmethod
     def split(text: str, start: int) -> list[Fragment]:
@@ -133,15 +154,15 @@ def _emission(f: Fragment, kind: str, width: float, listed: bool) -> float:
         cost += 0.0 if f.agency else 6.0
     elif f.agency:
         cost += 2.0
-    if fold(f.text).lstrip("- ").startswith("yeu cau"):
+    if f.requirement:
         cost += 0.0 if kind == "notes" else 4.0
     if kind == "content" and f.starts_item:
         # Task texts are rarely bulleted (unless the row's task is a list); products usually are.
         cost += 0.3 if listed else 1.0
-        cost += 0.7 if _PRODUCT.match(f.text) else 0.0
+        cost += 0.7 if f.product else 0.0
     if kind == "time":
         cost += -0.3 if f.timeish else 0.5
-    if kind == "products" and f.starts_item and not _PRODUCT.match(f.text):
+    if kind == "products" and f.starts_item and not f.product:
         cost += 0.4
     elif f.timeish and kind in ("content", "products"):
         cost += 0.5
@@ -159,9 +180,8 @@ def _transition(
         return min(2.0, 1.2 * shortfall) if shortfall > 0 else 0.0
     # A cell starts with a capital or a bullet, except cells continued from the previous page,
     # and it does not end on a dangling word.
-    last = prev.text.rsplit(" ", 1)[-1].lower()
     # (Unless the row goes on after a page break: then every column may stop mid-sentence.)
-    cost = 0.0 if continued else 3.0 if last in _DANGLING else 1.0 if last.endswith(",") else 0.0
+    cost = 0.0 if continued else 3.0 if prev.dangling else 1.0 if prev.comma else 0.0
     return cost + (2.5 if nxt.lower_start and numbered else 0.0)
 
 
@@ -186,36 +206,48 @@ def _solve(
     open_cols: set[int] | None = None,
     continued: bool = False,
 ) -> list[int]:
+    """Cheapest column path of one row (Viterbi over fragments; columns never go back).
+
+    Emission and opening costs are tabulated per fragment and column first, and the cost of
+    changing column does not depend on the column widths, so the inner loop only adds numbers.
+    The additions keep the original order, so ties resolve exactly as before.
+    """
     n, k = len(frags), len(columns)
     listed = first_content and frags[0].starts_item
     if first_content:
         open_cols = None
-    cost = [[INF] * k for _ in range(n)]
-    back = [[0] * k for _ in range(n)]
+    col_w = [widths[c] for c in columns]
+    emit = [[_emission(f, columns[c], col_w[c], listed) for c in range(k)] for f in frags]
+    opening = [[_opening(f, c, open_cols) for c in range(k)] for f in frags]
+    skip = [SKIP * max(0, gap - 1) * first_content for gap in range(k)]
+    cost = [INF] * k
     for c in range(k):
-        if first_content and c > 0:
-            continue
-        cost[0][c] = _emission(frags[0], columns[c], widths[columns[c]], listed) + _opening(
-            frags[0], c, open_cols
-        )
+        if not (first_content and c > 0):
+            cost[c] = emit[0][c] + opening[0][c]
+    back: list[list[int]] = [[0] * k]
     for i in range(1, n):
+        prev, nxt = frags[i - 1], frags[i]
+        change = _transition(prev, nxt, False, 0.0, first_content, continued)
+        stay = [_transition(prev, nxt, True, w, first_content, continued) for w in col_w]
+        open_i, emit_i = opening[i], emit[i]
+        row_back = [0] * k
+        new = [INF] * k
         for c in range(k):
-            emit = _emission(frags[i], columns[c], widths[columns[c]], listed)
             best, arg = INF, 0
-            for p in range(c + 1):
-                if cost[i - 1][p] == INF:
+            for p in range(c):
+                if cost[p] == INF:
                     continue
-                step = _transition(
-                    frags[i - 1], frags[i], p == c, widths[columns[p]], first_content, continued
-                )
-                step += SKIP * max(0, c - p - 1) * first_content
-                if p != c:
-                    step += _opening(frags[i], c, open_cols)
-                if cost[i - 1][p] + step < best:
-                    best, arg = cost[i - 1][p] + step, p
-            cost[i][c] = best + emit
-            back[i][c] = arg
-    c = min(range(k), key=lambda j: cost[n - 1][j])
+                step = change + skip[c - p]
+                step += open_i[c]
+                if cost[p] + step < best:
+                    best, arg = cost[p] + step, p
+            if cost[c] != INF and cost[c] + stay[c] < best:
+                best, arg = cost[c] + stay[c], c
+            new[c] = best + emit_i[c]
+            row_back[c] = arg
+        cost = new
+        back.append(row_back)
+    c = min(range(k), key=lambda j: cost[j])
     path = [c]
     for i in range(n - 1, 0, -1):
         c = back[i][c]
@@ -239,7 +271,6 @@ def assign_columns(
     rows: list[list[Fragment]], starts: list[bool], columns: list[str], widths: dict[str, float]
 ) -> list[dict[str, list[Segment]]]:
     """Per row, the segments of each column. ``starts[i]``: row i has a number (is not a continuation)."""
-    """Per row, the segments of each column."""
     out = []
     open_cols: set[int] = set()
     for index, (frags, numbered) in enumerate(zip(rows, starts, strict=True)):
@@ -258,23 +289,28 @@ def assign_columns(
 
 
 def _fit_width(pairs: list[tuple[Fragment, Fragment | None]]) -> float:
-    """The wrap width that best explains a column's lines: none longer, wrapped ones full."""
+    """The wrap width that best explains a column's lines: none longer, wrapped ones full.
+
+    For each candidate width w (4.0 to 29.9 ems, step 0.1) the misfit is the number of lines
+    longer than w plus the number of wrapped lines whose next word would still have fitted.
+    Both are counts over sorted values, so each candidate costs two bisections.
+    """
+    longs = sorted(f.width for f, _ in pairs)
+    fits = sorted(f.width + nxt.next_word for f, nxt in pairs if nxt is not None and not nxt.starts_item)
     scores = {}
     for w in (x / 10 for x in range(40, 300)):
-        bad = 0.0
-        for f, nxt in pairs:
-            if f.width > w:
-                bad += 1
-            if nxt is not None and not nxt.starts_item and f.width + nxt.next_word < w:
-                bad += 1
-        scores[w] = bad
+        scores[w] = (len(longs) - bisect_right(longs, w)) + bisect_left(fits, w)
     best = min(scores.values())
     tied = [w for w, bad in scores.items() if bad == best]
     return (min(tied) + max(tied)) / 2
 
 
 def estimate_widths(rows: list[list[Fragment]], starts: list[bool], columns: list[str]) -> dict[str, float]:
-    """Column widths from the document: assign by wording and order first, then refit twice."""
+    """Column widths from the document: assign by wording and order first, then refit twice.
+
+    The refit is a fixed-point iteration; once the widths stop changing, further rounds would
+    repeat the same solves, so we stop there.
+    """
     lengths = sorted(f.width for frags in rows for f in frags)
     prior = lengths[int(len(lengths) * 0.9)] if lengths else 20.0
     widths = {c: NO_WRAP if c in ("lead", "coordinating") else prior for c in columns}
@@ -288,6 +324,9 @@ def estimate_widths(rows: list[list[Fragment]], starts: list[bool], columns: lis
             for i, (f, c) in enumerate(zip(frags, path, strict=True)):
                 nxt = frags[i + 1] if i + 1 < len(frags) and path[i + 1] == c else None
                 pairs[columns[c]].append((f, nxt))
-        widths = {c: _fit_width(pairs[c]) if len(pairs[c]) >= 5 else widths[c] for c in columns}
-        widths.update({c: NO_WRAP for c in columns if c in ("lead", "coordinating")})
+        fitted = {c: _fit_width(pairs[c]) if len(pairs[c]) >= 5 else widths[c] for c in columns}
+        fitted.update({c: NO_WRAP for c in columns if c in ("lead", "coordinating")})
+        if fitted == widths:
+            break
+        widths = fitted
     return widths
