@@ -93,45 +93,15 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
 
 
 def _read_text(data: bytes, filename: str) -> Document:
-    """Plain text goes to the text reader; fragment tables (PDF-extracted text) are rebuilt.
+    """Plain text goes to the text reader, which also rebuilds fragment tables (PDF-extracted text).
 
     A text file typed in a legacy Vietnamese encoding (TCVN3/VNI bytes) is converted to UTF-8
     bytes first, so the text reader and every span see Unicode.
     """
-    from core.plandoc.layout import rebuild_fragment_tables
     from core.plandoc.legacy_encoding import convert_legacy_bytes
+    from core.plandoc.readers.text import read_text
 
-    data = convert_legacy_bytes(data)
-    try:
-        from core.plandoc.readers.text import read_text
-    except ImportError:  # the text reader is owned elsewhere; keep the pipeline usable meanwhile
-        read_text = _plain_text_document
-    doc = read_text(data, filename)
-    return rebuild_fragment_tables(doc)
-
-
-def _plain_text_document(data: bytes, filename: str) -> Document:
-    """Minimal stand-in for ``readers.text``: one paragraph per non-blank line."""
-    from core.plandoc.document import Paragraph, Span
-
-    for encoding in ("utf-8-sig", "utf-16", "cp1258"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        text = data.decode("latin-1")
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    blocks = []
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            start = pos + line.index(stripped)
-            blocks.append(Paragraph(stripped, Span(start, start + len(stripped))))
-        pos += len(line) + 1
-    return Document(name=filename, text=text, blocks=blocks, format="text")
+    return read_text(convert_legacy_bytes(data), filename)
 
 
 def check_zip(data: bytes) -> None:
