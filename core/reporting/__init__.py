@@ -1,0 +1,1 @@
+"""Periodic CCHC reports: periods, facts, the report document and its annex. No Django here."""
