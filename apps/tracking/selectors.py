@@ -7,6 +7,7 @@ one grouped query. A test checks the two agree.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import date
 
@@ -42,8 +43,18 @@ def due_soon_days(unit_id: int | None) -> int:
     return value or DEFAULT_DUE_SOON_DAYS
 
 
+def tracking_today() -> date:
+    """Today in Viet Nam, or the pinned date of a demonstration (env CCHC_TRACKING_TODAY=2025-11-25),
+    so a demo world laid out "as of" late 2025 still reads as lived-in a year later."""
+    pinned = os.environ.get("CCHC_TRACKING_TODAY", "")
+    try:
+        return date.fromisoformat(pinned) if pinned else timezone.localdate()
+    except ValueError:
+        return timezone.localdate()
+
+
 def bounds_for(unit_id: int | None = None, today: date | None = None) -> StateBounds:
-    return state_bounds(today or timezone.localdate(), work_calendar(), due_soon_days(unit_id))
+    return state_bounds(today or tracking_today(), work_calendar(), due_soon_days(unit_id))
 
 
 def tracked_milestones() -> QuerySet[Milestone]:
