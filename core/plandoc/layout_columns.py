@@ -23,6 +23,7 @@ from core.text import fold
 
 INF = float("inf")
 SKIP = 1.0  # an empty cell
+BESIDE = 3.0  # two pieces of one printed line in one cell: they were cut because they sit apart
 NO_WRAP = 100.0  # agency columns: names are broken by hand ("Công chức / Tư pháp - HT"), not wrapped
 SLACK = 0.6  # ems: our glyph widths are approximate, and justified text stretches spaces
 
@@ -87,6 +88,7 @@ _DANGLING = frozenset(
     "theo của và các về với tại trong cho để là được những đối từ đến hoặc có thuộc trên số ngày như".split()
 )
 _Y = re.compile("[yýỳỷỹỵYÝỲỶỸỴ]")  # a letter that folds to "y"
+_CLOSED = re.compile(r"[.;!?…]\)?$")  # a line that ends a sentence (possibly inside brackets)
 _SPLIT_BULLET = re.compile(r"\s(?=-\s+[A-ZĐÀ-Ỹ])")
 
 
@@ -100,6 +102,7 @@ class Fragment:
 
     text: str
     start: int
+    beside: bool = False  # printed on the same line as the fragment before it (see ``split``)
     width: float = field(init=False)
     next_word: float = field(init=False)  # width of " " + first word, for the wrap test
     starts_item: bool = field(init=False, repr=False)
@@ -142,7 +145,8 @@ class Fragment:
             cut = _SPLIT_BULLET.search(text, 2)
             if cut:
                 pieces = [(text[: cut.start()], start), (text[cut.end() :], start + cut.end())]
-        return [Fragment(t.strip(), s + (len(t) - len(t.lstrip()))) for t, s in pieces if t.strip()]
+        kept = [(t, s) for t, s in pieces if t.strip()]
+        return [Fragment(t.strip(), s + (len(t) - len(t.lstrip())), n > 0) for n, (t, s) in enumerate(kept)]
 
 
 def _emission(f: Fragment, kind: str, width: float, listed: bool) -> float:
@@ -164,7 +168,9 @@ def _emission(f: Fragment, kind: str, width: float, listed: bool) -> float:
         cost += -0.3 if f.timeish else 0.5
     if kind == "products" and f.starts_item and not f.product:
         cost += 0.4
-    elif f.timeish and kind in ("content", "products"):
+    elif f.timeish and kind in ("content", "products") and not f.lower_start:
+        # A time cell starts with its time words; a lower-case line is a wrapped sentence's tail
+        # ("pháp luật năm 2025.") and says nothing about the column.
         cost += 0.5
     return cost
 
@@ -173,6 +179,8 @@ def _transition(
     prev: Fragment, nxt: Fragment, same: bool, width: float, numbered: bool, continued: bool
 ) -> float:
     if same:
+        if nxt.beside:
+            return BESIDE
         if nxt.starts_item or width >= NO_WRAP:
             return 0.0
         shortfall = width - SLACK - (prev.width + nxt.next_word)
@@ -185,17 +193,22 @@ def _transition(
     return cost + (2.5 if nxt.lower_start and numbered else 0.0)
 
 
-def _opening(f: Fragment, c: int, open_cols: set[int] | None) -> float:
+def _opening(f: Fragment, c: int, open_cols: dict[int, bool] | set[int] | None) -> float:
     """Cost of ``f`` being the first fragment of column ``c`` in a row continued after a break.
 
     After a page break each column resumes where it stopped: a fragment that is not a new item
     continues the cell above, which is only possible if that cell's last line was full.
+    ``open_cols`` maps those columns to whether their last line ended a sentence: such a cell
+    may go on with a new sentence, but not with a lower-case continuation.
     """
     if open_cols is None:
         return 0.0
     if f.starts_item:
         return 0.0 if c in open_cols or c > 0 else 0.8
-    return 0.0 if c in open_cols else 2.5
+    if c not in open_cols:
+        return 2.5
+    closed = isinstance(open_cols, dict) and open_cols[c]
+    return 2.5 if closed and f.lower_start else 0.0
 
 
 def _solve(
@@ -203,7 +216,7 @@ def _solve(
     first_content: bool,
     columns: list[str],
     widths: dict[str, float],
-    open_cols: set[int] | None = None,
+    open_cols: dict[int, bool] | set[int] | None = None,
     continued: bool = False,
 ) -> list[int]:
     """Cheapest column path of one row (Viterbi over fragments; columns never go back).
@@ -272,7 +285,7 @@ def assign_columns(
 ) -> list[dict[str, list[Segment]]]:
     """Per row, the segments of each column. ``starts[i]``: row i has a number (is not a continuation)."""
     out = []
-    open_cols: set[int] = set()
+    open_cols: dict[int, bool] = {}
     for index, (frags, numbered) in enumerate(zip(rows, starts, strict=True)):
         cells: dict[str, list[Fragment]] = {}
         continued = index + 1 < len(starts) and not starts[index + 1]
@@ -283,7 +296,12 @@ def assign_columns(
         # A cell can go on after a page break only if it reached the bottom of the page, i.e. it
         # was (about) the longest cell of the row's piece.
         longest = max((len(fs) for fs in cells.values()), default=0)
-        open_cols = {c for c, kind in enumerate(columns) if len(cells.get(kind, [])) >= longest - 1 > 0}
+        # Whether its last line ends a sentence ("… hóa…)", "năm 2025.") is kept for ``_opening``.
+        open_cols = {
+            c: bool(_CLOSED.search(cells[kind][-1].text))
+            for c, kind in enumerate(columns)
+            if len(cells.get(kind, [])) >= longest - 1 > 0
+        }
         out.append({kind: _segments(fs) for kind, fs in cells.items()})
     return out
 

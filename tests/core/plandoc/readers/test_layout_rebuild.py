@@ -66,3 +66,36 @@ def test_spans_index_the_unchanged_text(seed003):
 def test_idempotent_and_no_op_elsewhere(seed003):
     again = rebuild_fragment_tables(seed003)
     assert sum(isinstance(b, Table) for b in again.blocks) == 1
+
+
+def test_two_cells_printed_on_one_line_are_not_one_cell(seed003):
+    """II.11: "- TLKC khác (nếu có) - Ban hành văn bản chỉ đạo" is a product beside a note."""
+    _, rows = _rows(seed003)
+    row = next(r for r in rows if any(s.text.startswith("- TLKC khác") for c in r.cells for s in c.segments))
+    assert row.after_break and row.cells[0].text == ""
+    assert [s.text for s in row.cells[2].segments] == ["- TLKC khác (nếu có)"]
+    assert row.cells[5].text.startswith("- Ban hành văn bản chỉ đạo giải quyết")
+
+
+def test_a_cell_that_ended_a_sentence_does_not_go_on_in_lower_case(seed003):
+    """I.5 after the page break: the notes cell ended "…sân khấu hóa…)", so the lower-case line
+    "pháp luật năm 2025." finishes the product above it, not the note."""
+    _, rows = _rows(seed003)
+    row = next(r for r in rows if r.cells[2].text.startswith("pháp luật trên website"))
+    assert [s.text for s in row.cells[2].segments][-1] == (
+        "- Báo cáo kết quả tuyên truyền, phổ biến giáo dục pháp luật năm 2025."
+    )
+    assert row.cells[5].text == ""
+
+
+def test_split_pieces_are_marked_and_kept_apart():
+    from core.plandoc.layout_columns import NO_WRAP, Fragment, _solve
+
+    pieces = Fragment.split("- TLKC khác (nếu có) - Ban hành văn bản chỉ đạo", 100)
+    assert [(p.text, p.start, p.beside) for p in pieces] == [
+        ("- TLKC khác (nếu có)", 100, False),
+        ("- Ban hành văn bản chỉ đạo", 121, True),
+    ]
+    widths = {"content": 20.0, "products": 20.0, "lead": NO_WRAP, "notes": 20.0}
+    path = _solve(pieces, False, ["content", "products", "lead", "notes"], widths, {1: False, 3: False})
+    assert path[0] != path[1]
