@@ -15,6 +15,7 @@ urlpatterns = [
     path("ra-soat/", include("apps.review.urls")),
     path("nhat-ky/", include("apps.audit.urls")),
     path("theo-doi/", include("apps.tracking.urls")),
+    path("bao-cao/", include("apps.reports.urls")),
     path("admin/", admin.site.urls),
 ]
 

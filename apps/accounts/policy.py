@@ -192,7 +192,9 @@ def _manage_plans(s: Subject, obj) -> bool:
 
 @rule("reports.sign")
 def _sign_report(s: Subject, obj) -> bool:
-    return s.has_role(Role.LEADER, unit_id_of(obj))
+    """Sign a unit's report: the leader of that unit itself (a province leader does not sign for a
+    commune, though their membership covers it)."""
+    return Role.LEADER in _own_roles(s, unit_id_of(obj))
 
 
 @rule("assessment.appraise")
@@ -297,3 +299,58 @@ def _coverage(s: Subject, obj) -> bool:
     if unit is None or unit.level not in superior_levels:
         return False
     return unit.pk in s.units_for(REVIEW_COVERAGE_ROLES)
+
+
+# --- periodic reports (apps.reports) --------------------------------------------------------------
+# A report belongs to one unit: its own officers prepare it and its own leader signs it (a province
+# officer or leader does not write a commune's report); superior levels read it once submitted.
+
+
+def _own_roles(s: Subject, unit_id: int | None) -> set[str]:
+    """Roles the user holds in the unit itself (not through a superior unit)."""
+    return {m.role for m in s.memberships if m.org_unit_id == unit_id}
+
+
+@rule("reports.prepare")
+def _prepare_report(s: Subject, obj) -> bool:
+    """Draft, edit, generate, compile and resubmit a unit's report: the unit's own CCHC officers.
+    ``obj`` None asks whether the user prepares any report (to show the menu and forms)."""
+    if obj is None:
+        return any(m.role == Role.OFFICER for m in s.memberships)
+    return Role.OFFICER in _own_roles(s, unit_id_of(obj))
+
+
+@rule("reports.submit")
+def _submit_report(s: Subject, obj) -> bool:
+    """Send a signed report to the superior level: the unit's officers or its leader."""
+    return bool(_own_roles(s, unit_id_of(obj)) & {Role.OFFICER, Role.LEADER})
+
+
+@rule("reports.view")
+def _view_report(s: Subject, report) -> bool:
+    """Read a report: anyone with an org-wide role in the unit itself; superior levels (and their
+    appraisers) only once it is submitted, so a draft stays the unit's own business."""
+    unit_id = unit_id_of(report)
+    if _own_roles(s, unit_id) & ORG_WIDE_ROLES:
+        return True
+    submitted = getattr(report, "status", None) == "submitted"
+    return submitted and unit_id in s.units_for(ORG_WIDE_ROLES)
+
+
+@rule("reports.oversee")
+def _oversee_reports(s: Subject, unit) -> bool:
+    """See which subordinate units are due and who has submitted: org-wide roles above them."""
+    return unit_id_of(unit) in s.units_for(ORG_WIDE_ROLES)
+
+
+@rule("reports.indicators")
+def _enter_indicators(s: Subject, unit) -> bool:
+    """Enter a unit's indicator values by hand: its own CCHC officers."""
+    return Role.OFFICER in _own_roles(s, unit_id_of(unit))
+
+
+@rule("reports.periods")
+def _configure_periods(s: Subject, unit) -> bool:
+    """Set a unit's reporting cadence (it applies to its subordinates too): admins and officers
+    of the unit or of a superior unit."""
+    return unit_id_of(unit) in s.units_for([Role.ADMIN, Role.OFFICER])
