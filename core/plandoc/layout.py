@@ -40,9 +40,12 @@ _HEADER_WORDS = {
     "time": re.compile(r"\b(thoi gian|thoi han)\b"),
     "notes": re.compile(r"\b(ghi chu)\b"),
 }
+# Words seen in annex header rows ("Nhiệm vụ cụ thể", "Tiến độ", "Bộ phận phụ trách" ...): a line
+# made only of these (and naming the number column) is a header, not a row.
 _HEADER_VOCAB = set(
-    "stt tt nhiem vu noi dung thuc hien san pham ket qua du kien cong chuc can bo chu tri tham muu co quan "
-    "don vi phoi hop thoi gian han hoan thanh ghi chu yeu cau".split()
+    "stt tt so thu tu nhiem vu noi dung cu the cong viec hoat dong giai phap thuc hien san pham ket qua du kien "
+    "cong chuc can bo chu tri tham muu co quan don vi bo phan phu trach trach nhiem phoi hop thoi gian han "
+    "tien do hoan thanh ghi chu yeu cau".split()
 )
 _URL = re.compile(r"^(https?://|www\.)\S+$")
 _NUMBER = re.compile(r"^(\d{1,3})\.?$")

@@ -256,7 +256,13 @@ def _read_page(page, page_no: int) -> tuple[list[Line | PageTable], int, bool]:
 
 
 def _drop_running_heads(pages: list[list[Line | PageTable]], heights: list[float]) -> None:
-    """Remove page numbers and lines repeated in the margins of most pages (headers/footers)."""
+    """Remove page numbers and lines repeated in the margins of most pages (headers/footers).
+
+    A table header repeated at the top of every page of an unruled annex looks like a running
+    head, but the positional table rebuild needs it (to find the columns, and to know the row
+    goes on after the break), so table header lines are kept.
+    """
+    from core.plandoc.readers.pdf_columns import is_table_header
 
     def in_margin(line: Line) -> bool:
         height = heights[line.page - 1]
@@ -275,6 +281,7 @@ def _drop_running_heads(pages: list[list[Line | PageTable]], heights: list[float
                 isinstance(it, Line)
                 and in_margin(it)
                 and (_PAGE_NUMBER.match(it.text) or (len(pages) > 2 and counts[key(it)] >= threshold))
+                and not is_table_header(it)
             )
         ]
 

@@ -34,7 +34,8 @@ def _is_header_line(text: str) -> bool:
     return bool(words) and all(w in _HEADER_VOCAB for w in words)
 
 
-def _is_table_header(line) -> bool:
+def is_table_header(line) -> bool:
+    """A header row of an annex table: "TT", "Nội dung" and at least one more column name."""
     kinds = {kind for kind, _ in _header_kinds(line.text)}
     return "no" in kinds and "content" in kinds and len(kinds) >= 3 and _is_header_line(line.text)
 
@@ -58,7 +59,7 @@ def rebuild_positional_tables(items: list) -> list:
     i = 0
     while i < len(items):
         item = items[i]
-        if not (isinstance(item, Line) and _is_table_header(item)):
+        if not (isinstance(item, Line) and is_table_header(item)):
             out.append(item)
             i += 1
             continue
