@@ -67,7 +67,7 @@ def plan_upload(request, replaces: int | None = None):
         request.POST or None,
         request.FILES or None,
         units=units,
-        initial={"org_unit": old.org_unit_id if old else None},
+        initial={"org_unit": old.org_unit_id} if old else None,
     )
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]

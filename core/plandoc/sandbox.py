@@ -2,13 +2,19 @@
 
 A crafted or simply pathological file (a PDF with millions of tiny objects, a DOCX whose XML
 expands to gigabytes) can keep a parser busy for minutes or eat the server's memory. The web
-worker must stay responsive, so parsing runs in a forked child with ``RLIMIT_AS`` set, and the
+worker must stay responsive, so parsing runs in a child process with ``RLIMIT_AS`` set, and the
 parent kills it when the wall-clock budget runs out. Errors raised in the child, ``PlanDocError``
 included, come back to the caller unchanged; a child killed by the limits becomes a
 ``PlanDocError("timeout")`` or ``PlanDocError("memory")``.
 
 Usable from Django views or a background worker alike: it holds no global state, and it falls
 back to running inline (time bound not enforced) where forking is not available.
+
+Children come from multiprocessing's *forkserver*, not from a plain fork of the caller: a web
+server is multi-threaded, and forking a threaded process can leave the child waiting forever on
+a lock (the import lock, a logging lock) that another thread held at the moment of the fork. The
+fork server is a small single-threaded process started once, with the parser modules preloaded,
+so each child starts in a few milliseconds and owns no foreign locks.
 """
 
 from __future__ import annotations
@@ -52,6 +58,19 @@ def _child(conn: Any, fn: Callable[..., Any], args: tuple, kwargs: dict, memory_
         conn.close()
 
 
+_PRELOAD = ["core.plandoc", "core.plandoc.extract", "core.plandoc.readers", "core.plandoc.sandbox"]
+_CTX = None
+
+
+def _context():
+    global _CTX
+    if _CTX is None:
+        ctx = mp.get_context("forkserver")
+        ctx.set_forkserver_preload(_PRELOAD)
+        _CTX = ctx
+    return _CTX
+
+
 def run_bounded(
     fn: Callable[..., T], *args: Any, timeout_s: float = 30, memory_mb: int = 1024, **kwargs: Any
 ) -> T:
@@ -61,9 +80,9 @@ def run_bounded(
     ``PlanDocError("timeout")`` when the child runs past ``timeout_s`` seconds (it is killed) and
     ``PlanDocError("memory")`` when it dies for lack of memory under ``memory_mb``.
     """
-    if _INLINE or "fork" not in mp.get_all_start_methods():
+    if _INLINE or "forkserver" not in mp.get_all_start_methods():
         return fn(*args, **kwargs)
-    ctx = mp.get_context("fork")
+    ctx = _context()
     recv, send = ctx.Pipe(duplex=False)
     proc = ctx.Process(target=_child, args=(send, fn, args, kwargs, memory_mb), daemon=True)
     proc.start()
