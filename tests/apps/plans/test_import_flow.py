@@ -99,7 +99,8 @@ def test_commune_sees_superior_plan_read_only(world, login, seed_bytes):
     commune_plan.save()
     client = login(world.officer_a1)
     body = client.get(reverse("plans:detail", args=[province_plan.pk])).content.decode()
-    assert "Xác nhận kế hoạch" not in body and "hx-get" not in body
+    assert reverse("plans:confirm", args=[province_plan.pk]) not in body
+    assert "/nhiem-vu/" not in body  # no task edit or delete controls
     assert client.post(reverse("plans:confirm", args=[province_plan.pk])).status_code == 403
 
 
