@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.utils.safestring import mark_safe
+
 from apps.accounts.policy import visible_units
 from apps.plans.models import Plan
 from apps.review.drafts import StoredPlan, load_plans, province_name
+from apps.review.findings import CACHE_SECONDS, digest
 from apps.review.models import TaskAlignment
-from core.alignment import Coverage, applies_to, coverage_matrix
+from core.alignment import applies_to, coverage_matrix
 from core.plandoc.model import AREAS, PlanDraft, TargetDraft
 
 AREA_SHORT = {
@@ -29,6 +33,7 @@ AREA_SHORT = {
 }
 STATUS_LABELS = {"covered": "Có", "adapted": "Điều chỉnh", "missing": "Thiếu"}
 STATUS_SYMBOLS = {"covered": "✓", "adapted": "≈", "missing": "✗"}
+_CELL_HTML = {s: f'<td class="cv {s}">{STATUS_SYMBOLS[s]}</td>' for s in STATUS_SYMBOLS}
 APPLIES_LABELS = {
     "lead": "cấp dưới chủ trì",
     "coordinating": "cấp dưới phối hợp",
@@ -85,9 +90,10 @@ class UnitRow:
     counts: dict[str, int]
 
     @property
-    def display(self) -> list[tuple[str, str, str]]:
-        """(status, symbol, label) of each cell, for templates that cannot index a dict."""
-        return [(s, STATUS_SYMBOLS[s], STATUS_LABELS[s]) for s in self.cells]
+    def cells_html(self) -> str:
+        """The row's task cells as HTML, built here: 12,000 cells through the template engine
+        take most of a second. Statuses are our own constants, nothing to escape."""
+        return mark_safe("".join(_CELL_HTML[s] for s in self.cells))  # noqa: S308
 
     @property
     def applicable(self) -> int:
@@ -147,11 +153,13 @@ def weaker(own: TargetDraft, own_plan: PlanDraft, sup: TargetDraft, sup_plan: Pl
     return own.value < sup.value
 
 
-def _target_cell(coverage: Coverage, sup: TargetDraft, sup_plan: PlanDraft, plan: PlanDraft) -> TargetCell:
-    if coverage.status != "covered" or not coverage.by:
-        text = "trong nội dung nhiệm vụ" if coverage.status == "adapted" else ""
-        return TargetCell(coverage.status, text=text)
-    own = [plan.targets[i] for i in coverage.by]
+def _target_cell(
+    status: str, by: list[int], sup: TargetDraft, sup_plan: PlanDraft, plan: PlanDraft
+) -> TargetCell:
+    if status != "covered" or not by:
+        text = "trong nội dung nhiệm vụ" if status == "adapted" else ""
+        return TargetCell(status, text=text)
+    own = [plan.targets[i] for i in by]
     valued = [t for t in own if t.value is not None] or own
     best = valued[0]
     return TargetCell(
@@ -180,6 +188,23 @@ def _apply_hand_links(stored: StoredPlan, links: dict[int, int | None]) -> tuple
     return draft, named
 
 
+def _matrix_cells(superior: PlanDraft, drafts: dict[str, PlanDraft]) -> dict[str, tuple[list[str], list]]:
+    """Per plan: the status of each superior task, and (status, own target indexes) of each target.
+
+    Cached under a digest of the plans as loaded, so the export right after the page (or a second
+    official of the province) does not match 200 plans again; any change gives a new digest."""
+    key = "review:coverage:" + digest(superior, sorted(drafts.items()))
+    cells = cache.get(key)
+    if cells is None:
+        matrix = coverage_matrix(superior, drafts)
+        cells = {
+            name: ([c.status for c in matrix.tasks[name]], [(c.status, c.by) for c in matrix.targets[name]])
+            for name in drafts
+        }
+        cache.set(key, cells, CACHE_SECONDS)
+    return cells
+
+
 def subordinate_plans(superior: Plan, user) -> list[Plan]:
     """Confirmed plans that name ``superior`` as their superior plan, of units the user sees."""
     return list(
@@ -192,8 +217,8 @@ def subordinate_plans(superior: Plan, user) -> list[Plan]:
 def coverage_view(superior: Plan, user) -> CoverageView:
     children = subordinate_plans(superior, user)
     province = province_name(superior.org_unit)
-    loaded = load_plans([superior, *children], with_text=False, with_spans=False, province=province)
-    sup = loaded[superior.pk]
+    sup = load_plans([superior], with_text=False, with_spans=False, province=province)[superior.pk]
+    loaded = load_plans(children, with_text=False, with_spans=False, with_agencies=False, province=province)
     hand: dict[int, dict[int, int | None]] = {}
     for plan_id, task_id, parent_id in TaskAlignment.objects.filter(
         task__plan__in=children, manual=True
@@ -202,7 +227,7 @@ def coverage_view(superior: Plan, user) -> CoverageView:
     drafts, named = {}, {}
     for plan in children:
         drafts[str(plan.pk)], named[plan.pk] = _apply_hand_links(loaded[plan.pk], hand.get(plan.pk, {}))
-    matrix = coverage_matrix(sup.draft, drafts)
+    cells = _matrix_cells(sup.draft, drafts)
     level = children[0].org_unit.level if children else "commune"
     columns = [
         TaskColumn(j, sup.task_ids[j], t.area, t.no, t.content, applies_to(t, level))
@@ -214,17 +239,17 @@ def coverage_view(superior: Plan, user) -> CoverageView:
     ]
     rows = []
     for plan in children:
-        task_cov = matrix.tasks[str(plan.pk)]
-        cells, counts = [], {"covered": 0, "adapted": 0, "missing": 0}
-        for column, cov in zip(columns, task_cov, strict=True):
-            status = "covered" if column.task_id in named[plan.pk] else cov.status
-            cells.append(status)
+        task_statuses, target_statuses = cells[str(plan.pk)]
+        statuses, counts = [], {"covered": 0, "adapted": 0, "missing": 0}
+        for column, status in zip(columns, task_statuses, strict=True):
+            status = "covered" if column.task_id in named[plan.pk] else status
+            statuses.append(status)
             column.counts[status] += 1
-            if cov.applies != "none":
+            if column.applies != "none":
                 counts[status] += 1
         target_cells = [
-            _target_cell(cov, sup.draft.targets[j], sup.draft, loaded[plan.pk].draft)
-            for j, cov in enumerate(matrix.targets[str(plan.pk)])
+            _target_cell(status, by, sup.draft.targets[j], sup.draft, loaded[plan.pk].draft)
+            for j, (status, by) in enumerate(target_statuses)
         ]
-        rows.append(UnitRow(plan, cells, target_cells, counts))
+        rows.append(UnitRow(plan, statuses, target_cells, counts))
     return CoverageView(superior, columns, targets, rows)

@@ -74,26 +74,33 @@ def _float(value: Decimal | None) -> float | None:
 
 
 def load_plans(
-    plans: list[Plan], *, with_text: bool = True, with_spans: bool = True, province: str | None = None
+    plans: list[Plan],
+    *,
+    with_text: bool = True,
+    with_spans: bool = True,
+    with_agencies: bool = True,
+    province: str | None = None,
 ) -> dict[int, StoredPlan]:
-    """``StoredPlan`` of each plan (``org_unit`` and ``source`` should be select_related).
+    """``StoredPlan`` of each plan (``org_unit`` should be select_related).
 
     The coverage matrix passes ``with_text=False, with_spans=False``: it compares task texts and
-    targets only, and skipping 200 source documents keeps it fast."""
+    targets only (no spans, products, deadlines or notes), and skipping 200 source documents keeps
+    it fast. ``with_agencies=False`` leaves the tasks' agencies out: the matrix reads those of the
+    superior plan only (which tasks it gives the subordinate level)."""
     ids = [p.pk for p in plans]
     tasks: dict[int, list[tuple]] = {pk: [] for pk in ids}
-    task_fields = ["pk", "plan_id", "area", "no", "content", "products", "deadline_text", "notes"]
+    # Without spans (the coverage matrix) only what alignment reads: decoding 12,000 JSON product
+    # lists would cost more than the matching itself.
+    task_fields = ["pk", "plan_id", "area", "no", "content"]
+    task_fields += ["products", "deadline_text", "notes", "spans"] if with_spans else []
     for row in (
-        Task.objects.filter(plan_id__in=ids)
-        .order_by("plan_id", "position", "pk")
-        .values_list(*task_fields, *(["spans"] if with_spans else []))
+        Task.objects.filter(plan_id__in=ids).order_by("plan_id", "position", "pk").values_list(*task_fields)
     ):
-        tasks[row[1]].append(row)
+        tasks[row[1]].append(row if with_spans else (*row, [], "", "", {}))
     printed: dict[int, tuple[list[str], list[str]]] = {}
-    for task_id, role, name in (
-        TaskAgency.objects.filter(task__plan_id__in=ids)
-        .order_by("task_id", "role", "position", "pk")
-        .values_list("task_id", "role", "printed")
+    agencies = TaskAgency.objects.filter(task__plan_id__in=ids if with_agencies else [])
+    for task_id, role, name in agencies.order_by("task_id", "role", "position", "pk").values_list(
+        "task_id", "role", "printed"
     ):
         lead, coordinating = printed.setdefault(task_id, ([], []))
         (lead if role == TaskAgency.Role.LEAD else coordinating).append(name)
@@ -155,7 +162,7 @@ def load_plans(
                     coordinating=list(coordinating),
                     deadline_text=row[6] or None,
                     notes=row[7] or None,
-                    spans=to_spans(row[8]) if with_spans else {},
+                    spans=to_spans(row[8]),
                 )
             )
             stored.task_ids.append(row[0])

@@ -108,7 +108,7 @@ class Located:
         return (self.finding.rule, self.location, self.message_hash)
 
 
-def _digest(*parts: object) -> str:
+def digest(*parts: object) -> str:
     h = hashlib.sha1(usedforsecurity=False)
     for part in parts:
         h.update(repr(part).encode())
@@ -122,7 +122,7 @@ def run_checks(plan: Plan) -> tuple[list[Finding], StoredPlan, StoredPlan | None
     superior = load_plan(plan.parent, with_text=False, with_spans=False) if plan.parent_id else None
     directory = unit_directory(plan)
     today = timezone.localdate()
-    key = "review:findings:" + _digest(
+    key = "review:findings:" + digest(
         stored.draft, superior.draft if superior else None, directory.entries, today
     )
     findings = cache.get(key)

@@ -21,8 +21,9 @@ PAGES = [
     ("panel", "review:panel", "commune_plan", "officer_a1", 20),
     ("findings-page", "review:findings", "commune_plan", "officer_a1", 20),
     ("alignment", "review:alignment", "commune_plan", "officer_a1", 15),
-    ("coverage", "review:coverage", "province_plan", "officer_a", 12),
-    ("coverage-xlsx", "review:coverage_xlsx", "province_plan", "appraiser_a", 12),
+    # the superior plan and the subordinate plans are loaded apart (agencies of the superior only)
+    ("coverage", "review:coverage", "province_plan", "officer_a", 15),
+    ("coverage-xlsx", "review:coverage_xlsx", "province_plan", "appraiser_a", 15),
     ("index", "review:index", None, "officer_a", 6),
 ]
 
