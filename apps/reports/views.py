@@ -195,8 +195,7 @@ def sign(request, pk: int):
     report = _report(request, pk)
     if not can(request.user, "reports.sign", report.org_unit):
         raise PermissionDenied("Chỉ lãnh đạo UBND của đơn vị được ký báo cáo.")
-    form = SignForm(request.POST, request.FILES)
-    upload = request.FILES.get("scan") if form.is_valid() else None
+    upload = request.FILES.get("scan")  # checked by content and size in the service, one place
     _attempt(
         request,
         lambda: services.sign(request.user, report, upload),

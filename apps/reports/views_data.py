@@ -15,7 +15,14 @@ from apps.reports import selectors, services
 from apps.reports.forms import IndicatorValueForm, PeriodRuleForm
 from apps.reports.gather import unit_facts
 from apps.reports.models import ReportingPeriod
-from core.reporting.periods import KIND_LABELS, Kind, PeriodError, current_period, periods_of_year
+from core.reporting.periods import (
+    KIND_LABELS,
+    Kind,
+    PeriodError,
+    build_period,
+    current_period,
+    periods_of_year,
+)
 
 
 @login_required
@@ -93,9 +100,7 @@ def periods(request, unit: int):
     year = timezone.localdate().year
     rows = []
     for kind, rule in rules.items():
-        sample = selectors.period_for(
-            unit_obj, f"{year}-M06" if kind is Kind.MONTH else f"{year}-{kind.value}"
-        )
+        sample = build_period(kind, year, 6 if kind is Kind.MONTH else None, rules)
         rows.append(
             {
                 "kind": kind,

@@ -1,0 +1,66 @@
+"""The signed scan: a PDF by content, size-limited, stored under MEDIA_ROOT, served by a view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from apps.reports import services
+from apps.reports.models import PeriodicReport
+from apps.reports.selectors import period_for
+from tests.apps.reports.conftest import pdf_upload
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.fixture
+def draft(world, q3):
+    return services.open_report(world.officer_a1, world.a1, period_for(world.a1, "2025-Q3"))
+
+
+@pytest.mark.parametrize(
+    ("upload", "message"),
+    [
+        (pdf_upload("anh.pdf", PNG), "phải là tệp PDF"),
+        (pdf_upload("cut.pdf", b"%PDF-1.4\n1 0 obj <<>> endobj\n"), "phải là tệp PDF"),  # truncated: no %%EOF
+        (pdf_upload("empty.pdf", b""), "rỗng"),
+    ],
+    ids=["png-named-pdf", "truncated", "empty"],
+)
+def test_bad_scans_are_refused(world, draft, login, upload, message):
+    r = login(world.leader_a1).post(reverse("reports:sign", args=[draft.pk]), {"scan": upload}, follow=True)
+    assert message in r.content.decode()
+    draft.refresh_from_db()
+    assert draft.status == "draft" and not draft.signed_scan
+
+
+def test_missing_scan_is_refused(world, draft, login):
+    r = login(world.leader_a1).post(reverse("reports:sign", args=[draft.pk]), {}, follow=True)
+    assert "bản scan" in r.content.decode()
+    assert PeriodicReport.objects.get().status == "draft"
+
+
+def test_size_limit(world, draft, login, settings):
+    settings.REPORT_SCAN_MAX_BYTES = 200
+    r = login(world.leader_a1).post(
+        reverse("reports:sign", args=[draft.pk]), {"scan": pdf_upload()}, follow=True
+    )
+    assert "Tệp quá lớn" in r.content.decode()
+
+
+def test_stored_outside_static_and_served_to_readers(world, draft, login):
+    services.sign(world.leader_a1, draft, pdf_upload())
+    draft.refresh_from_db()
+    path = Path(draft.signed_scan.path)
+    assert path.is_file() and Path(settings.MEDIA_ROOT) in path.parents
+    assert Path(settings.STATIC_ROOT) not in path.parents
+    r = login(world.viewer_a1).get(reverse("reports:scan", args=[draft.pk]))
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
+    assert b"".join(r.streaming_content).startswith(b"%PDF")
+    assert login(world.staff_a1).get(reverse("reports:scan", args=[draft.pk])).status_code == 404
+    assert (
+        login(world.officer_a).get(reverse("reports:scan", args=[draft.pk])).status_code == 404
+    )  # not yet submitted
