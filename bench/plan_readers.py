@@ -4,7 +4,8 @@ usage: python bench/plan_readers.py [--runs N]
 
 "read" is ``readers.read_document`` (format detection, guards, reading, table rebuilding);
 "full" adds the extraction (``core.plandoc.parse_plan``) when it is available. The 20-page PDF
-is written on the fly from two seeds by ``tools.make_seed_formats`` (ruled tables, page numbers).
+is written on the fly from seeds by ``tools.make_seed_formats`` (page numbers; once with ruled
+tables, once without ruling lines, which the positional column rebuild reads).
 """
 
 from __future__ import annotations
@@ -31,13 +32,13 @@ def _pages(data: bytes) -> int:
     return len(pdfium.PdfDocument(data))
 
 
-def twenty_page_pdf() -> bytes:
+def twenty_page_pdf(ruled: bool = True) -> bytes:
     structure = []
     for number in ("001", "003", "000", "002"):
         structure += seed_structure(next(SEEDS.glob(f"{number}_*.txt")))
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / "bench.pdf"
-            write_pdf(structure, path)
+            write_pdf(structure, path, ruled=ruled)
             data = path.read_bytes()
         if _pages(data) >= 20:
             return _first_pages(data, 20)
@@ -75,7 +76,12 @@ def main() -> None:
     docx_path = next((SEEDS / "docx").glob("001_*.docx"))
     docx_data = docx_path.read_bytes()
     pdf_data = twenty_page_pdf()
-    cases = [("docx", docx_path.name, docx_data, 1.0), ("pdf", f"{_pages(pdf_data)}-page.pdf", pdf_data, 3.0)]
+    unruled = twenty_page_pdf(ruled=False)
+    cases = [
+        ("docx", docx_path.name, docx_data, 1.0),
+        ("pdf", f"{_pages(pdf_data)}-page.pdf", pdf_data, 3.0),
+        ("pdf", f"{_pages(unruled)}-page-unruled.pdf", unruled, 3.0),
+    ]
     for kind, name, data, target in cases:
         read = median_seconds(lambda d=data, n=name: read_document(d, n), runs)
         line = f"{kind}: {name} read {read:.3f} s"

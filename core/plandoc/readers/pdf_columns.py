@@ -30,6 +30,7 @@ from core.text import fold
 _ROW_START = re.compile(r"^(\d{1,3}(\.\d{1,2})*\.?|[IVXL]{1,5}\.?)$")
 GAP = 6.0  # points between two header cells on one line (words of one cell are ~3 pt apart)
 SLOP = 2.0  # points a word may start left of its column (glyph bearings, rounding)
+_SECTION = re.compile(r"^[IVXL]{1,5}\.?$")  # "III": a section row, its title one cell across the row
 ROW_GAP = 1.3  # a step of this many line pitches between two lines separates rows
 
 
@@ -207,8 +208,12 @@ def rebuild_positional_tables(items: list) -> list:
         breaks: set[int] = set()
         for lines, after_break in rows:
             cells: list[list] = [[] for _ in starts]
+            section = any(_SECTION.match(b.cells[0]) for b in lines)
             for b in lines:
-                for column, text in enumerate(b.cells):
+                texts = b.cells
+                if section:  # the title is a merged cell: its words are not cut at column starts
+                    texts = [b.cells[0], " ".join(t for t in b.cells[1:] if t)] + [""] * (len(starts) - 2)
+                for column, text in enumerate(texts):
                     if text:
                         cells[column].append(Line(text, 0, 0, b.line.top, b.line.bottom, b.line.page))
             if after_break:

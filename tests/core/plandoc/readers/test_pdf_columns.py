@@ -127,3 +127,14 @@ def test_unruled_fixture_rebuilds_every_annex_row():
             assert not any(c.text in header_words or c.text.endswith(" trì") for c in row.cells), row
     annex_07 = found[-1]
     assert annex_07.rows[0].cells[3].text.replace("\n", " ") == "Cơ quan thực hiện"
+
+
+def test_a_section_row_title_is_one_cell_across_the_columns():
+    body = [
+        _line(130, (50, "III"), (90, "Cải cách tổ chức bộ máy hành chính nhà nước")),  # runs to x=300+
+        _line(150, (50, "1"), (90, "Rà soát"), (250, "Báo cáo"), (350, "Phòng Nội vụ"), (450, "Quý I")),
+        _line(170, (50, "2"), (90, "Kiểm soát"), (250, "Kế hoạch"), (350, "Văn phòng"), (450, "Quý II")),
+    ]
+    rows = _texts(_rebuild(HEADER + body))
+    assert rows[1] == ["III", "Cải cách tổ chức bộ máy hành chính nhà nước", "", "", ""]
+    assert rows[2][3] == "Phòng Nội vụ"
