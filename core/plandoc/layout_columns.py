@@ -7,7 +7,10 @@ goes back, minimising a cost made of:
   word would not have fitted; a short line followed by a continuation is suspicious;
 - wording: agency names belong to the agency columns, time expressions to the time column,
   "Yêu cầu" to the notes; a cell does not start with a lower-case word;
-- skipping a column (an empty cell) costs a little.
+- skipping a column (an empty cell) costs a little;
+- two pieces cut from one printed line (``Fragment.split``) sat side by side: not one cell;
+- after a page break a column goes on only if its cell reached the bottom of the page, and a
+  cell whose last line ended a sentence does not go on with a lower-case line.
 Widths are estimated from the document: the width that best explains where lines wrapped.
 """
 
