@@ -15,6 +15,7 @@ import io
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
@@ -42,10 +43,19 @@ SECTION_TITLES = {
 STATE_COLUMNS = list(TaskState)
 
 
-def _run(paragraph, text: str, size: int = BODY_PT, *, bold=False, italic=False, underline=False):
+def _run(paragraph, text: str, size: int | None = BODY_PT, *, bold=False, italic=False, underline=False):
+    """A run in Times New Roman; ``size`` None leaves font and size to the paragraph style (table
+    cells), which keeps big tables fast to build: every property is an element to place."""
     run = paragraph.add_run(text)
-    run.font.name, run.font.size = FONT, Pt(size)
-    run.bold, run.italic, run.underline = bold, italic, underline
+    if size is not None:
+        run.font.name, run.font.size = FONT, Pt(size)
+    # Only what differs from plain text: each property set is an element python-docx has to place.
+    if bold:
+        run.bold = True
+    if italic:
+        run.italic = True
+    if underline:
+        run.underline = True
     return run
 
 
@@ -120,13 +130,44 @@ def _grid(doc, rows: int, cols: int, widths_cm: list[float], *, borders: bool = 
     return table
 
 
-def _cell(cell, text: str, size: int = TABLE_PT, *, bold=False, italic=False, align=WD_ALIGN_PARAGRAPH.LEFT):
+def _cell(
+    cell,
+    text: str,
+    size: int = TABLE_PT,
+    *,
+    bold=False,
+    italic=False,
+    align=WD_ALIGN_PARAGRAPH.LEFT,
+    explicit: bool = False,
+):
+    """Text in a table cell. Data tables take font and size from a paragraph style (fast for
+    hundreds of rows); the header and signature blocks set them on the run (``explicit``)."""
     p = cell.paragraphs[0]
-    p.paragraph_format.space_after = Pt(0)
-    p.alignment = align
+    if explicit:
+        p.paragraph_format.space_after = Pt(0)
+    else:
+        # python-docx's own setter below the public API: ``p.style = ...`` scans every style of the
+        # document to see whether it is the default, once per cell (most of a big table's build time).
+        p._p.style = _table_style(cell.part, size).style_id
+    if align != WD_ALIGN_PARAGRAPH.LEFT:
+        p.alignment = align
     if text:
-        _run(p, text, size, bold=bold, italic=italic)
+        _run(p, text, size if explicit else None, bold=bold, italic=italic)
     return p
+
+
+def _table_style(part, size: int):
+    """A paragraph style per table font size: Times New Roman, no spacing after, single lines."""
+    cache = part.__dict__.setdefault("_cchc_table_styles", {})
+    if size not in cache:
+        styles = part.styles
+        style = styles.add_style(f"CCHC Bang {size}", WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.font.name, style.font.size = FONT, Pt(size)
+        style.paragraph_format.space_after = Pt(0)
+        style.paragraph_format.line_spacing = 1.0
+        cache[size] = style
+    return cache[size]
 
 
 def _header_block(doc, data: ReportData) -> None:
@@ -134,7 +175,7 @@ def _header_block(doc, data: ReportData) -> None:
     left, right = table.rows[0].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
     if data.parent_body:
-        _cell(left, data.parent_body.upper(), 13, align=center)
+        _cell(left, data.parent_body.upper(), 13, align=center, explicit=True)
         p = left.add_paragraph()
     else:
         p = left.paragraphs[0]
@@ -145,7 +186,7 @@ def _header_block(doc, data: ReportData) -> None:
     p = left.add_paragraph()
     p.alignment = center
     _run(p, data.number_line, 13)
-    _cell(right, QUOC_HIEU, 13, bold=True, align=center)
+    _cell(right, QUOC_HIEU, 13, bold=True, align=center, explicit=True)
     p = right.add_paragraph()
     p.alignment = center
     p.paragraph_format.space_after = Pt(6)
@@ -308,7 +349,7 @@ def _section_two(doc, data: ReportData) -> None:
 def _closing(doc, data: ReportData) -> None:
     table = _grid(doc, 1, 2, [8.0, 8.5], borders=False)
     left, right = table.rows[0].cells
-    _cell(left, "Nơi nhận:", 12, bold=True, italic=True)
+    _cell(left, "Nơi nhận:", 12, bold=True, italic=True, explicit=True)
     recipients = data.recipients or ["Như trên;", "Lưu: VT."]
     for i, r in enumerate(recipients):
         p = left.add_paragraph()
@@ -317,7 +358,7 @@ def _closing(doc, data: ReportData) -> None:
         end = "." if i == len(recipients) - 1 else ";"
         _run(p, f"- {text.rstrip(';.')}{end}", 11)
     center = WD_ALIGN_PARAGRAPH.CENTER
-    _cell(right, data.signer_authority.upper(), 14, bold=True, align=center)
+    _cell(right, data.signer_authority.upper(), 14, bold=True, align=center, explicit=True)
     p = right.add_paragraph()
     p.alignment = center
     _run(p, data.signer_title.upper(), 14, bold=True)
