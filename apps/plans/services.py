@@ -151,15 +151,32 @@ def save_draft(
     return plan
 
 
+def _worked_on(milestone: Milestone) -> bool:
+    """A milestone that carries work: a progress report, a report status, or a date an officer set."""
+    return bool(
+        milestone.report_status
+        or getattr(milestone, "report", None) is not None
+        or (milestone.kind == Milestone.Kind.ON_EVENT and milestone.due is not None)
+    )
+
+
 def lay_out_milestones(task: Task) -> list[Milestone]:
-    """Replace a task's milestones with those its deadline text gives over the plan period."""
+    """Lay out a task's milestones from its deadline text over the plan period.
+
+    On a re-layout (the deadline text was corrected) milestones that already carry work are kept —
+    a progress report with its evidence must never vanish because a date was retyped; the others
+    are replaced. A new milestone equal (label and due date) to a kept one is not created twice."""
     parsed = parse_deadline(task.deadline_text or None, task.plan.period_start, task.plan.period_end)
-    task.milestones.all().delete()
+    existing = list(task.milestones.all())
+    kept = [m for m in existing if _worked_on(m)]
+    Milestone.objects.filter(pk__in=[m.pk for m in existing if not _worked_on(m)]).delete()
+    kept_keys = {(m.label, m.due) for m in kept}
     rows = [
         Milestone(
             task=task, position=i, label=m.label[:200], kind=m.kind, due=m.due, frequency=m.frequency or ""
         )
         for i, m in enumerate(parsed.milestones)
+        if (m.label[:200], m.due) not in kept_keys
     ]
     return Milestone.objects.bulk_create(rows)
 

@@ -177,3 +177,24 @@ def test_choosing_an_agency_of_another_unit_is_refused(world, login):
     client.post(reverse("plans:agency_choose", args=[link.pk]), {"target": f"agency:{world.kt_a2.pk}"})
     link.refresh_from_db()
     assert link.agency is None
+
+
+def test_retyped_deadline_keeps_milestones_that_carry_reports(world, login, seed_bytes):
+    """Correcting a confirmed task's deadline must not delete a progress report already filed."""
+    from apps.plans.services import update_task
+    from apps.tracking.models import ProgressReport
+
+    client = login(world.officer_a1)
+    _upload(client, world.a1, seed_bytes)
+    plan = Plan.objects.get()
+    client.post(reverse("plans:confirm", args=[plan.pk]))
+    task = Task.objects.filter(plan=plan, milestones__due__isnull=False).order_by("position").first()
+    reported = task.milestones.filter(due__isnull=False).first()
+    ProgressReport.objects.create(milestone=reported, agency=world.kt_a1, text="Đã ban hành kế hoạch")
+    untouched = set(task.milestones.exclude(pk=reported.pk).values_list("pk", flat=True))
+    update_task(world.officer_a1, task, {"deadline_text": "Quý IV/2025"}, task.version)
+    labels = set(task.milestones.values_list("label", flat=True))
+    assert task.milestones.filter(pk=reported.pk).exists()
+    assert ProgressReport.objects.filter(milestone=reported).exists()
+    assert not task.milestones.filter(pk__in=untouched).exists()
+    assert any("IV/2025" in label for label in labels)
