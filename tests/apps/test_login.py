@@ -65,3 +65,12 @@ def test_password_change(client, world):
     assert response.status_code == 302
     world.officer_a1.refresh_from_db()
     assert world.officer_a1.check_password("Mat-khau-moi-2025")
+
+
+def test_interface_stays_vietnamese_for_an_english_browser(client, world):
+    response = client.post(
+        reverse("accounts:login"), {"username": "officer_a1", "password": "sai"}, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9"
+    )
+    body = response.content.decode()
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in body
+    assert response["Content-Language"] == "vi"
