@@ -28,3 +28,31 @@ def register(label: str, url_name: str, allowed: Callable, order: int = 100) -> 
 
 def menu_for(user) -> list[dict]:
     return [{"label": i.label, "url": reverse(i.url_name)} for i in _ITEMS if i.allowed(user)]
+
+
+@dataclass(frozen=True)
+class HomePanel:
+    """A card on the home page: a template and a function giving its context (None hides it)."""
+
+    template: str
+    context: Callable  # (user) -> dict | None
+    order: int = 100
+
+
+_PANELS: list[HomePanel] = []
+
+
+def register_home_panel(template: str, context: Callable, order: int = 100) -> None:
+    if any(panel.template == template for panel in _PANELS):
+        return
+    _PANELS.append(HomePanel(template, context, order))
+    _PANELS.sort(key=lambda panel: panel.order)
+
+
+def home_panels_for(user) -> list[dict]:
+    panels = []
+    for panel in _PANELS:
+        context = panel.context(user)
+        if context is not None:
+            panels.append({"template": panel.template, **context})
+    return panels

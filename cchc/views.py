@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 
 from apps.accounts.policy import can, visible_units
+from cchc.navigation import home_panels_for
 
 
 @login_required
@@ -22,6 +23,7 @@ def home(request):
             "n_units": units.count(),
             "may_manage_orgs": can(request.user, "orgs.manage"),
             "may_view_audit": can(request.user, "audit.view"),
+            "panels": home_panels_for(request.user),
         },
     )
 
