@@ -32,3 +32,9 @@ def gold_dir() -> Path:
 def _fast_password_hashing(settings):
     """Argon2 stays the production hasher (tested in test_security); tests hash with MD5 for speed."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path_factory):
+    """Uploads, scans and generated files of a test never land in the developer's var/media."""
+    settings.MEDIA_ROOT = tmp_path_factory.mktemp("media")
