@@ -208,6 +208,9 @@ LOGGING = {
 # Embedded default: background work runs in-process (see apps docs); at scale set CCHC_INLINE_JOBS=0
 # and run `cchc remind` from the deployment scheduler.
 CCHC_INLINE_JOBS = envbool("CCHC_INLINE_JOBS", True)
+# How province report compilations run: "thread" (in the web process), "inline", or "queue"
+# (picked up by `cchc report-jobs --loop` on any number of machines).
+CCHC_REPORT_JOBS = env("CCHC_REPORT_JOBS", "thread" if CCHC_INLINE_JOBS else "queue")
 
 if os.environ.get("CCHC_TESTING"):
     # Argon2 is deliberately slow; the test suite hashes hundreds of passwords.
