@@ -62,6 +62,7 @@ def unit_detail(request, pk: int):
     unit = _visible_unit(request, pk)
     context = selectors.unit_detail(unit)
     context["may_manage"] = can(request.user, "orgs.manage", unit)
+    context["may_configure_tracking"] = can(request.user, "tracking.settings", unit)
     context["alias_form"] = AliasForm()
     return render(request, "orgs/unit_detail.html", context)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.tracking import calendar_views, dashboard_views, report_views, views
+from apps.tracking import calendar_views, dashboard_views, report_views, settings_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -18,6 +18,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/xuat-excel/", dashboard_views.export_view, name="export"),
     path("thong-bao/", dashboard_views.notifications, name="notifications"),
     path("thong-bao/da-doc/", dashboard_views.notifications_read, name="notifications_read"),
+    path("cau-hinh/<int:unit_pk>/", settings_views.unit_settings, name="settings"),
     path("lich-lam-viec/", calendar_views.calendar_days, name="calendar_days"),
     path("lich-lam-viec/<int:pk>/xoa/", calendar_views.calendar_day_delete, name="calendar_day_delete"),
 ]
