@@ -25,6 +25,15 @@ def _names(task, role: str) -> str:
     return "; ".join(str(a.agency or a.printed) for a in task.agencies.all() if a.role == role)
 
 
+def _day(ws, value):
+    """A real date cell shown dd/mm/yyyy, as officials write dates (Excel still sorts it as a date)."""
+    if value is None:
+        return None
+    cell = WriteOnlyCell(ws, value=value)
+    cell.number_format = "DD/MM/YYYY"
+    return cell
+
+
 def plan_workbook(plan: Plan, b: StateBounds) -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Theo dõi nhiệm vụ")
@@ -59,8 +68,9 @@ def plan_workbook(plan: Plan, b: StateBounds) -> bytes:
             report = getattr(m, "report", None) if m else None
             ws.append([
                 task.no, AREA_LABELS.get(task.area, task.area), task.content, lead, coord, task.deadline_text,
-                m.label if m else "", m.due if m and m.due else None, STATE_LABELS[row.state] if row else "",
-                report.percent if report else None, report.text if report else "", m.submitted_on if m else None,
+                m.label if m else "", _day(ws, m.due if m else None), STATE_LABELS[row.state] if row else "",
+                report.percent if report else None, report.text if report else "",
+                _day(ws, m.submitted_on if m else None),
             ])  # fmt: skip
     out = BytesIO()
     wb.save(out)

@@ -74,6 +74,8 @@ def test_xlsx_export_opens(world, plan_a1, login):
     assert rows[1][0] == "STT" and rows[1][8] == "Trạng thái"
     states = [r[8] for r in rows[2:]]
     assert "Quá hạn" in states and len(rows) == 2 + 5
+    due_cells = [row[7] for row in ws.iter_rows(min_row=3) if row[7].value is not None]
+    assert due_cells and all(c.number_format == "DD/MM/YYYY" and c.is_date for c in due_cells)
     assert login(world.officer_b1).get(reverse("tracking:export", args=[plan_a1.plan.pk])).status_code == 404
 
 
