@@ -64,7 +64,7 @@ def default_recipients(unit: OrgUnit) -> str:
 
 
 def _locked_row(report: PeriodicReport) -> PeriodicReport:
-    return PeriodicReport.objects.select_for_update().select_related("org_unit__parent").get(pk=report.pk)
+    return PeriodicReport.objects.select_for_update(of=("self",)).select_related("org_unit__parent").get(pk=report.pk)
 
 
 def _refuse_if_locked(report: PeriodicReport) -> None:
