@@ -15,6 +15,7 @@ from apps.plans import selectors, services
 from apps.plans.directory import choose_agency
 from apps.plans.forms import PlanHeaderForm, TargetForm, TaskForm, UploadForm
 from apps.plans.models import Plan, Target, Task, TaskAgency
+from cchc.web import attempt
 
 
 def _plan(request, pk: int) -> Plan:
@@ -22,18 +23,6 @@ def _plan(request, pk: int) -> Plan:
     return get_object_or_404(
         selectors.plans_for(request.user).select_related("org_unit", "source", "parent"), pk=pk
     )
-
-
-def _attempt(request, action, success: str = "") -> bool:
-    """Run a service call; its Vietnamese ValidationError becomes a message, never a 500."""
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return False
-    if success:
-        messages.success(request, success)
-    return True
 
 
 def _editable_plan(request, pk: int) -> Plan:
@@ -117,7 +106,7 @@ def plan_changes(request, pk: int):
 @require_POST
 def plan_confirm(request, pk: int):
     plan = _editable_plan(request, pk)
-    _attempt(
+    attempt(
         request,
         lambda: services.confirm_plan(request.user, plan),
         "Đã xác nhận kế hoạch và lập các mốc thời hạn.",
@@ -129,7 +118,7 @@ def plan_confirm(request, pk: int):
 @require_POST
 def plan_discard(request, pk: int):
     plan = _editable_plan(request, pk)
-    if _attempt(request, lambda: services.discard_draft(request.user, plan), "Đã hủy bản nháp."):
+    if attempt(request, lambda: services.discard_draft(request.user, plan), "Đã hủy bản nháp."):
         return redirect("plans:list")
     return redirect("plans:detail", pk=plan.pk)
 
@@ -142,7 +131,7 @@ def plan_header(request, pk: int):
     if form.is_valid():
         version = form.cleaned_data.get("version")
         save = lambda: services.update_plan(request.user, plan, form.cleaned_fields(), version)  # noqa: E731
-        _attempt(request, save, "Đã lưu thông tin kế hoạch.")
+        attempt(request, save, "Đã lưu thông tin kế hoạch.")
     else:
         messages.error(
             request, "Thông tin chưa hợp lệ: " + "; ".join(e for errs in form.errors.values() for e in errs)
@@ -191,7 +180,7 @@ def task_edit(request, pk: int):
 def task_add(request, pk: int):
     plan = _editable_plan(request, pk)
     area, content = request.POST.get("area", "chi_dao"), request.POST.get("content", "")
-    _attempt(request, lambda: services.add_task(request.user, plan, area, content), "Đã thêm nhiệm vụ.")
+    attempt(request, lambda: services.add_task(request.user, plan, area, content), "Đã thêm nhiệm vụ.")
     return redirect("plans:detail", pk=plan.pk)
 
 
@@ -250,7 +239,7 @@ def target_edit(request, pk: int):
 def target_add(request, pk: int):
     plan = _editable_plan(request, pk)
     text = request.POST.get("text", "")
-    _attempt(request, lambda: services.add_target(request.user, plan, text), "Đã thêm chỉ tiêu.")
+    attempt(request, lambda: services.add_target(request.user, plan, text), "Đã thêm chỉ tiêu.")
     return redirect("plans:detail", pk=plan.pk)
 
 

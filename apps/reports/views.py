@@ -7,7 +7,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,24 +22,13 @@ from apps.reports.forms import NarrativeForm, SignForm
 from apps.reports.gather import report_data
 from apps.reports.models import PeriodicReport, ReportJob
 from apps.reports.preview import preview_context
+from cchc.web import attempt
 from core.reporting.docx_report import build_docx
 from core.reporting.periods import PeriodError, current_period, parse_period
 from core.reporting.xlsx_annex import build_annex
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _attempt(request, action, success: str = "") -> bool:
-    """Run a service call; its Vietnamese ValidationError becomes a message, never a 500."""
-    try:
-        action()
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-        return False
-    if success:
-        messages.success(request, success)
-    return True
 
 
 def _report(request, pk: int) -> PeriodicReport:
@@ -169,7 +158,7 @@ def save_narrative(request, pk: int):
             ),
         )
         return redirect(_page_url(report))
-    _attempt(
+    attempt(
         request,
         lambda: services.save_narrative(
             request.user, report, form.service_fields(), form.cleaned_data.get("revision")
@@ -183,7 +172,7 @@ def save_narrative(request, pk: int):
 @require_POST
 def redraft(request, pk: int):
     report = _prepared(request, pk)
-    _attempt(
+    attempt(
         request, lambda: services.redraft(request.user, report), "Đã soạn lại nội dung từ số liệu mới nhất."
     )
     return redirect(_page_url(report))
@@ -196,7 +185,7 @@ def sign(request, pk: int):
     if not can(request.user, "reports.sign", report.org_unit):
         raise PermissionDenied("Chỉ lãnh đạo UBND của đơn vị được ký báo cáo.")
     upload = request.FILES.get("scan")  # checked by content and size in the service, one place
-    _attempt(
+    attempt(
         request,
         lambda: services.sign(request.user, report, upload),
         "Đã ký báo cáo; nội dung và số liệu đã được khóa.",
@@ -210,7 +199,7 @@ def submit(request, pk: int):
     report = _report(request, pk)
     if not can(request.user, "reports.submit", report.org_unit):
         raise PermissionDenied("Chỉ chuyên viên CCHC hoặc lãnh đạo UBND của đơn vị được gửi báo cáo.")
-    _attempt(request, lambda: services.submit(request.user, report), "Đã gửi báo cáo lên cấp trên.")
+    attempt(request, lambda: services.submit(request.user, report), "Đã gửi báo cáo lên cấp trên.")
     return redirect(_page_url(report))
 
 
@@ -219,7 +208,7 @@ def submit(request, pk: int):
 def new_version(request, pk: int):
     report = _prepared(request, pk)
     holder: list[PeriodicReport] = []
-    if _attempt(
+    if attempt(
         request,
         lambda: holder.append(services.new_version(request.user, report)),
         "Đã tạo phiên bản mới để chỉnh sửa.",
@@ -232,7 +221,7 @@ def new_version(request, pk: int):
 @require_POST
 def compile_subordinates(request, pk: int):
     report = _prepared(request, pk)
-    _attempt(
+    attempt(
         request,
         lambda: services.start_compile(request.user, report),
         "Đã bắt đầu tổng hợp báo cáo của các đơn vị cấp dưới.",
