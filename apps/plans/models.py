@@ -11,10 +11,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.indicators import INDICATOR_NAMES
 from core.plandoc.model import AREAS, INDICATORS
 
 AREA_CHOICES = list(AREAS.items())
-INDICATOR_CHOICES = [(code, code) for code in INDICATORS]
+INDICATOR_CHOICES = [(code, INDICATOR_NAMES[code]) for code in INDICATORS]
 COMPARATOR_CHOICES = [(">=", "≥"), (">", ">"), ("<=", "≤"), ("<", "<")]
 REPORT_STATUS_CHOICES = [
     ("", _("Chưa báo cáo")),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from core.indicators import INDICATOR_CODES
 from core.plandoc.document import Span
 
 AREAS: dict[str, str] = {
@@ -23,21 +24,7 @@ AREAS: dict[str, str] = {
     "chinh_quyen_so": "Xây dựng chính quyền điện tử, chính quyền số",
 }
 
-INDICATORS: tuple[str, ...] = (
-    "on_time_rate",
-    "online_dossier_rate",
-    "full_online_service_rate",
-    "online_payment_rate",
-    "online_payment_service_rate",
-    "digitized_result_rate",
-    "data_reuse_rate",
-    "satisfaction_rate",
-    "e_document_rate",
-    "digital_inspection_rate",
-    "legal_doc_rate",
-    "task_completion_rate",
-    "other",
-)
+INDICATORS: tuple[str, ...] = INDICATOR_CODES  # the codes targets are classified into
 
 
 @dataclass

@@ -18,7 +18,7 @@ PERIODS = [
 
 
 def seed(apps, schema_editor):
-    from core.reporting.catalog import INDICATORS
+    from core.indicators import INDICATORS
 
     ReportingPeriod = apps.get_model("reports", "ReportingPeriod")
     Indicator = apps.get_model("reports", "Indicator")

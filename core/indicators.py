@@ -1,5 +1,8 @@
-"""The indicators plan targets are tracked through: the codes of the plan gold schema, with the
-Vietnamese names reports print and the reform area each belongs to. Seeded into ``Indicator``."""
+"""The indicators plan targets are tracked through (chỉ số): the codes of the plan gold schema, with
+the Vietnamese names officials read and the reform area each belongs to.
+
+One list for the whole project: the importer classifies targets into these codes, the plan pages
+show their names, and the reports app seeds its ``Indicator`` table from them."""
 
 from __future__ import annotations
 
@@ -29,3 +32,6 @@ INDICATORS: tuple[tuple[str, str, str, str], ...] = (
     ("task_completion_rate", "Tỷ lệ hoàn thành nhiệm vụ của kế hoạch CCHC", "chi_dao", "%"),
     ("other", "Chỉ tiêu khác", "", ""),
 )
+
+INDICATOR_CODES: tuple[str, ...] = tuple(code for code, _name, _area, _unit in INDICATORS)
+INDICATOR_NAMES: dict[str, str] = {code: name for code, name, _area, _unit in INDICATORS}
