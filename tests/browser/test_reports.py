@@ -1,0 +1,164 @@
+"""Periodic reports in a real browser: the commune officer drafts the Q3/2025 report of xã An Một,
+edits the narrative, downloads the Word report and the Excel annex; the chairman signs with the scan;
+the officer submits; the province sees it and compiles its communes (a job whose progress HTMX polls).
+
+The q3 world (tests/apps/reports/conftest.py) gives A1 a plan with a done, a late and a later task.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from apps.reports import jobs
+from apps.reports.models import PeriodicReport, ReportJob
+from tests.apps.reports.conftest import q3  # noqa: F401 - the fixture, reused
+from tests.browser.conftest import log_in
+from tests.browser.test_tracking import real_pdf
+
+pytestmark = pytest.mark.browser
+
+PERIOD = "2025-Q3"
+CAUSES = "Cán bộ một cửa kiêm nhiệm nhiều việc; đường truyền thường gián đoạn."
+
+
+@pytest.fixture
+def reporting(q3, settings, tmp_path):  # noqa: F811
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CCHC_REPORT_JOBS = "queue"  # compilations wait for a worker: the page must poll
+    return q3
+
+
+def accept_confirms(page) -> None:
+    """Forms with data-confirm ask window.confirm; the official says yes."""
+    page.on("dialog", lambda dialog: dialog.accept())
+
+
+def download(page, link_name: str, tmp_path):
+    with page.expect_download() as info:
+        page.get_by_role("link", name=link_name).click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    return path
+
+
+def docx_text(path) -> str:
+    doc = Document(str(path))
+    parts = [p.text for p in doc.paragraphs]
+    for table in doc.tables:
+        parts += [cell.text for row in table.rows for cell in row.cells]
+    return "\n".join(parts)
+
+
+def open_a1_report(page, world) -> None:
+    page.goto(page.base + f"/bao-cao/?ky={PERIOD}")
+    row = page.locator("main table tbody tr", has_text="xã An Một").first
+    row.get_by_role("link", name="Mở báo cáo").click()
+    page.get_by_role("heading", name=re.compile("Báo cáo CCHC Quý III")).wait_for()
+
+
+def test_draft_edit_download_sign_submit(page, reporting, world, tmp_path):
+    accept_confirms(page)
+    log_in(page, "officer_a1")
+    open_a1_report(page, world)
+    assert "Chưa có báo cáo" in page.locator("section.callout").inner_text()
+    page.get_by_role("button", name="Soạn báo cáo").click()
+    page.wait_for_load_state("load")
+    assert "Đã tạo bản nháp" in page.locator("ul.messages").inner_text()
+    assert page.locator(".head-row .badge").inner_text() == "Đang soạn · phiên bản 1"
+
+    # Edit one narrative field; the preview shows it after saving.
+    page.get_by_label("III.3. Nguyên nhân").fill(CAUSES)
+    page.get_by_role("button", name="Lưu nội dung").click()
+    page.wait_for_load_state("load")
+    assert "Đã lưu nội dung báo cáo" in page.locator("ul.messages").inner_text()
+    assert CAUSES in page.locator("article.report-preview").inner_text()
+    assert page.get_by_label("III.3. Nguyên nhân").input_value() == CAUSES
+
+    # The Word report: quốc hiệu, tiêu ngữ, the edited text; the Excel annex: the unit and its tasks.
+    text = docx_text(download(page, "Tải báo cáo (Word)", tmp_path))
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text and "Độc lập - Tự do - Hạnh phúc" in text
+    assert CAUSES in text
+    annex = download(page, "Tải phụ lục số liệu (Excel)", tmp_path)
+    assert annex.suffix == ".xlsx"
+    cells = [
+        str(c)
+        for ws in load_workbook(annex).worksheets
+        for r in ws.iter_rows(values_only=True)
+        for c in r
+        if c
+    ]
+    assert any("xã An Một" in c for c in cells)
+    assert any(reporting.t_done.content in c for c in cells)
+
+    # The chairman signs with the scan of the signed paper.
+    page.context.clear_cookies()
+    log_in(page, "leader_a1")
+    open_a1_report(page, world)
+    scan = real_pdf(
+        tmp_path / "bao-cao-da-ky.pdf", "UBND xa An Mot - Bao cao CCHC quy III/2025", "(da ky, dong dau)"
+    )
+    page.get_by_label("Bản scan báo cáo đã ký, đóng dấu (PDF)").set_input_files(str(scan))
+    page.get_by_role("button", name="Xác nhận đã ký").click()
+    page.wait_for_load_state("load")
+    assert "Đã ký báo cáo" in page.locator("ul.messages").inner_text()
+    assert page.locator(".head-row .badge").inner_text() == "Đã ký · phiên bản 1"
+    assert page.get_by_label("III.3. Nguyên nhân").count() == 0  # locked once signed
+    report = PeriodicReport.objects.get(org_unit=world.a1)
+    assert report.status == "signed" and report.signed_scan.read() == scan.read_bytes()
+
+    # The officer sends it up (after the confirm dialog).
+    page.context.clear_cookies()
+    log_in(page, "officer_a1")
+    open_a1_report(page, world)
+    page.get_by_role("button", name="Gửi cấp trên").click()
+    page.wait_for_load_state("load")
+    assert "Đã gửi báo cáo lên cấp trên" in page.locator("ul.messages").inner_text()
+    assert page.locator(".head-row .badge").inner_text() == "Đã gửi cấp trên · phiên bản 1"
+    report.refresh_from_db()
+    assert report.status == "submitted"
+
+    # The province officer sees A1 as submitted (late: the Q3/2025 report was due 20/9/2025).
+    page.context.clear_cookies()
+    log_in(page, "officer_a")
+    page.goto(page.base + f"/bao-cao/?ky={PERIOD}")
+    section = page.locator("section.card", has_text="Các đơn vị cấp dưới của tỉnh An")
+    a1 = section.locator("tr", has_text="xã An Một")
+    assert a1.locator(".badge").inner_text() == "Đã gửi trễ hạn"
+    assert section.locator("tr", has_text="xã An Hai").locator(".badge").inner_text() == "Quá hạn, chưa gửi"
+    a1.get_by_role("link", name="xã An Một").click()
+    assert CAUSES in page.locator("article.report-preview").inner_text()
+
+
+def test_province_compilation_shows_progress_until_done(page, reporting, world):
+    accept_confirms(page)
+    log_in(page, "officer_a")
+    page.goto(page.base + f"/bao-cao/don-vi/{world.a.pk}/ky/{PERIOD}/")
+    page.get_by_role("button", name="Soạn báo cáo").click()
+    page.wait_for_load_state("load")
+    page.get_by_role("button", name="Tổng hợp báo cáo cấp dưới").click()
+    page.wait_for_load_state("load")
+    job_box = page.locator("#report-job")
+    assert job_box.locator("progress").count() == 1
+    job = ReportJob.objects.get()
+    assert job.status == "queued"
+
+    # A worker makes progress: the page, polling each second, shows it without a reload.
+    polls = []
+    page.on("request", lambda r: polls.append(r.url) if f"/bao-cao/tac-vu/{job.pk}/" in r.url else None)
+    ReportJob.objects.filter(pk=job.pk).update(done=1, total=2)
+    job_box.get_by_text("1/2 đơn vị").wait_for()
+    assert job_box.locator("progress").get_attribute("value") == "50"
+    assert jobs.run_queued() == 1
+    done = page.locator("#report-job", has_text="Đã tổng hợp 2 đơn vị cấp dưới.")
+    done.wait_for()
+    assert done.locator("progress").count() == 0
+    n = len(polls)
+    page.wait_for_timeout(1500)
+    assert len(polls) == n  # finished: polling stopped
+    done.get_by_role("link", name="Tải lại trang để xem bảng tổng hợp").click()
+    page.wait_for_load_state("load")
+    assert "0/2 đơn vị đã gửi" in page.locator("article.report-preview").inner_text()
