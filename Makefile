@@ -6,6 +6,9 @@ PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# The demo world is laid out as of late 2025; pages read as of this day. `CCHC_TODAY= make run`
+# uses the real date.
+CCHC_TODAY ?= 2025-11-25
 export PORT
 
 .PHONY: run test install install-dev browser lint bench clean
@@ -32,7 +35,7 @@ run: install
 	@$(BIN)/cchc migrate --noinput -v 0
 	@$(BIN)/cchc collectstatic --noinput -v 0
 	@$(BIN)/cchc demo
-	@$(BIN)/cchc serve --port $(PORT)
+	@CCHC_TODAY=$(CCHC_TODAY) $(BIN)/cchc serve --port $(PORT)
 
 # Browser tests need Debian's chromium; installed here when missing and we may (root + apt).
 browser:

@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.http import Http404
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from apps.accounts.models import Membership, Role
@@ -14,6 +13,7 @@ from apps.accounts.policy import can, visible_units
 from apps.orgs.models import OrgUnit
 from apps.reports.compile import latest_reports, subordinates
 from apps.reports.models import Indicator, IndicatorValue, PeriodicReport, ReportingPeriod
+from cchc import clock
 from core.reporting.chart import trend_svg
 from core.reporting.periods import (
     Kind,
@@ -110,7 +110,7 @@ class SubordinateRow:
 
 def subordinate_status(unit: OrgUnit, period: Period, today: date | None = None) -> list[SubordinateRow]:
     """Each subordinate commune and its latest report for the period: submitted on time, late, or not."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     units = subordinates(unit)
     reports = latest_reports(units, period.code)
     return [
@@ -121,7 +121,7 @@ def subordinate_status(unit: OrgUnit, period: Period, today: date | None = None)
 
 def due_overview(user, today: date | None = None) -> list[dict]:
     """For each unit the user oversees: the required periods due soon or overdue and not submitted."""
-    today = today or timezone.localdate()
+    today = today or clock.today()
     units = [u for u in visible_units(user).order_by("level", "name") if u.level == OrgUnit.Level.COMMUNE]
     units = [u for u in units if can(user, "reports.oversee", u)][:300]
     first, last = today - timedelta(days=120), today + timedelta(days=DUE_HORIZON_DAYS)

@@ -27,6 +27,7 @@ from apps.reports.gather import report_data
 from apps.reports.models import Indicator, IndicatorValue, PeriodicReport, ReportingPeriod, ReportJob
 from apps.reports.selectors import default_leader_name, period_for
 from apps.tracking.evidence import PDF, sniff
+from cchc import clock
 from core.reporting.data import RESULT_AREAS
 from core.reporting.periods import Kind, Period
 
@@ -64,7 +65,11 @@ def default_recipients(unit: OrgUnit) -> str:
 
 
 def _locked_row(report: PeriodicReport) -> PeriodicReport:
-    return PeriodicReport.objects.select_for_update(of=("self",)).select_related("org_unit__parent").get(pk=report.pk)
+    return (
+        PeriodicReport.objects.select_for_update(of=("self",))
+        .select_related("org_unit__parent")
+        .get(pk=report.pk)
+    )
 
 
 def _refuse_if_locked(report: PeriodicReport) -> None:
@@ -195,7 +200,7 @@ def submit(actor, report: PeriodicReport) -> PeriodicReport:
                 else "Báo cáo này đã được gửi."
             )
         report.status, report.submitted_by = PeriodicReport.Status.SUBMITTED, actor
-        report.submitted_at, report.submitted_on = timezone.now(), timezone.localdate()
+        report.submitted_at, report.submitted_on = timezone.now(), clock.today()
         report.save()
         late = "" if report.on_time else f" (trễ hạn, hạn {report.due:%d/%m/%Y})"
         record_event(report, f"Gửi báo cáo {report.period_code} lên cấp trên{late}")

@@ -11,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -22,6 +21,7 @@ from apps.reports.forms import NarrativeForm, SignForm
 from apps.reports.gather import report_data
 from apps.reports.models import PeriodicReport, ReportJob
 from apps.reports.preview import preview_context
+from cchc import clock
 from cchc.web import attempt
 from core.reporting.docx_report import build_docx
 from core.reporting.periods import PeriodError, current_period, parse_period
@@ -46,7 +46,7 @@ def _page_url(report: PeriodicReport) -> str:
 
 @login_required
 def index(request):
-    today = timezone.localdate()
+    today = clock.today()
     try:
         period = parse_period(request.GET.get("ky", "")) if request.GET.get("ky") else current_period(today)
     except PeriodError as exc:

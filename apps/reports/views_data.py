@@ -8,13 +8,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.accounts.policy import can
 from apps.reports import selectors, services
 from apps.reports.forms import IndicatorValueForm, PeriodRuleForm
 from apps.reports.gather import unit_facts
 from apps.reports.models import ReportingPeriod
+from cchc import clock
 from core.reporting.periods import (
     KIND_LABELS,
     Kind,
@@ -31,7 +31,7 @@ def indicators(request, unit: int):
     if not can(request.user, "reports.view", unit_obj) and not can(request.user, "reports.oversee", unit_obj):
         raise PermissionDenied("Bạn không xem được số liệu của đơn vị này.")
     rules = selectors.rules_for(unit_obj)
-    today = timezone.localdate()
+    today = clock.today()
     code = request.GET.get("ky") or request.POST.get("ky") or current_period(today, rules).code
     period = selectors.period_or_404(unit_obj, code)
     may_enter = can(request.user, "reports.indicators", unit_obj)
@@ -97,7 +97,7 @@ def periods(request, unit: int):
                 return redirect("reports:periods", unit=unit_obj.pk)
     rules = selectors.rules_for(unit_obj)
     own = {r.kind: r for r in ReportingPeriod.objects.filter(org_unit=unit_obj)}
-    year = timezone.localdate().year
+    year = clock.today().year
     rows = []
     for kind, rule in rules.items():
         sample = build_period(kind, year, 6 if kind is Kind.MONTH else None, rules)

@@ -13,11 +13,11 @@ import hashlib
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.utils import timezone
 
 from apps.plans.models import Plan
 from apps.review.drafts import StoredPlan, load_plan, unit_directory
 from apps.review.models import FindingDismissal
+from cchc import clock
 from core.checks import ERROR, INFO, WARNING, Finding, check_plan
 from core.plandoc.model import AREAS
 from core.text import collapse
@@ -121,7 +121,7 @@ def run_checks(plan: Plan) -> tuple[list[Finding], StoredPlan, StoredPlan | None
     stored = load_plan(plan)
     superior = load_plan(plan.parent, with_text=False, with_spans=False) if plan.parent_id else None
     directory = unit_directory(plan)
-    today = timezone.localdate()
+    today = clock.today()
     key = "review:findings:" + digest(
         stored.draft, superior.draft if superior else None, directory.entries, today
     )

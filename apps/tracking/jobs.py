@@ -30,7 +30,7 @@ def _run_once() -> None:
 
     close_old_connections()
     try:
-        outgoing, result = run(timezone.localdate())
+        outgoing, result = run(clock.today())
         log.warning("Nhắc việc: %s", result)
     except Exception:  # noqa: BLE001 - a failed run must not kill the thread; tomorrow retries
         log.exception("Nhắc việc thất bại")

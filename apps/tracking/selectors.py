@@ -7,12 +7,10 @@ one grouped query. A test checks the two agree.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Case, CharField, F, Prefetch, Q, QuerySet, Value, When
-from django.utils import timezone
 
 from apps.accounts.models import Role
 from apps.accounts.policy import ORG_WIDE_ROLES, subject
@@ -20,6 +18,7 @@ from apps.orgs.models import OrgUnit
 from apps.plans.models import AREA_CHOICES, Milestone, Plan, TaskAgency
 from apps.tracking.calendar import work_calendar
 from apps.tracking.models import TrackingSettings
+from cchc import clock
 from core.tracking import (
     DEFAULT_DUE_SOON_DAYS,
     STATE_LABELS,
@@ -44,13 +43,8 @@ def due_soon_days(unit_id: int | None) -> int:
 
 
 def tracking_today() -> date:
-    """Today in Viet Nam, or the pinned date of a demonstration (env CCHC_TRACKING_TODAY=2025-11-25),
-    so a demo world laid out "as of" late 2025 still reads as lived-in a year later."""
-    pinned = os.environ.get("CCHC_TRACKING_TODAY", "")
-    try:
-        return date.fromisoformat(pinned) if pinned else timezone.localdate()
-    except ValueError:
-        return timezone.localdate()
+    """The business date (``cchc.clock.today``: real today, or the pinned demo date)."""
+    return clock.today()
 
 
 def bounds_for(unit_id: int | None = None, today: date | None = None) -> StateBounds:

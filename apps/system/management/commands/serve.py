@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 from apps.system.demo import demo_logins, demo_password
+from cchc import clock
 
 
 class Command(BaseCommand):
@@ -40,6 +41,9 @@ class Command(BaseCommand):
 
             start_daily_reminders()
             self.stdout.write("Nhắc việc hằng ngày chạy trong tiến trình này (CCHC_INLINE_JOBS=0 để tắt).")
+        pinned = clock.pinned_today()
+        if pinned:
+            self.stdout.write(f"Ngày nghiệp vụ được ghim: {pinned:%d/%m/%Y} (CCHC_TODAY; để trống để dùng ngày thật).")
         self.stdout.write("Nhấn Ctrl+C để dừng.")
         self.stdout.flush()
         serve(application, host=host, port=port, threads=threads, ident="cchc")

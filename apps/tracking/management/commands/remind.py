@@ -7,9 +7,9 @@ import time
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
 from apps.tracking.remind import run
+from cchc import clock
 
 
 class Command(BaseCommand):
@@ -22,7 +22,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, as_of=None, dry_run=False, json: bool = False, **options):
         try:
-            today = date.fromisoformat(as_of) if as_of else timezone.localdate()
+            today = date.fromisoformat(as_of) if as_of else clock.today()
         except ValueError as exc:
             raise CommandError(f"Ngày không hợp lệ: {as_of!r} (dùng YYYY-MM-DD).") from exc
         started = time.perf_counter()
