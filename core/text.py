@@ -19,9 +19,21 @@ _ANY_SPACE = re.compile(r"\s+")
 # Old-style tone placement ("hoá", "thuỷ") versus the new style ("hóa", "thủy"): both are printed in
 # official documents; matching should treat them alike.
 _OLD_TONES = {
-    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
-    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
-    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+    "oá": "óa",
+    "oà": "òa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oé": "óe",
+    "oè": "òe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uý": "úy",
+    "uỳ": "ùy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
 }
 _OLD_TONE_RE = re.compile("|".join(_OLD_TONES))
 

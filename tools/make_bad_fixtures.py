@@ -144,7 +144,9 @@ def legacy_docx(encoding: str) -> bytes:
 
 def unknown_legacy_docx() -> bytes:
     """Latin-1 symbols no Vietnamese text uses, in a font we do not know: not convertible."""
-    shifted = ["".join(chr(0xC0 + (ord(c) % 0x3F)) if c.isalpha() else c for c in line) for line in PLAN_LINES]
+    shifted = [
+        "".join(chr(0xC0 + (ord(c) % 0x3F)) if c.isalpha() else c for c in line) for line in PLAN_LINES
+    ]
     return small_docx(shifted * 3, font="VK Sans")
 
 

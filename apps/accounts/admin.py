@@ -14,7 +14,10 @@ class MembershipInline(admin.TabularInline):
 class UserAdmin(BaseUserAdmin):
     list_display = ["username", "full_name", "email", "is_active", "is_superuser"]
     search_fields = ["username", "full_name", "email"]
-    fieldsets = [(None, {"fields": ["username", "password", "full_name", "email", "phone"]}), *BaseUserAdmin.fieldsets[2:]]
+    fieldsets = [
+        (None, {"fields": ["username", "password", "full_name", "email", "phone"]}),
+        *BaseUserAdmin.fieldsets[2:],
+    ]
     inlines = [MembershipInline]
 
 

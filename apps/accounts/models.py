@@ -69,16 +69,16 @@ class Membership(models.Model):
         where = self.agency or self.org_unit
         return f"{self.user}: {self.get_role_display()} — {where}"
 
+    def save(self, *args, **kwargs):
+        if self.agency_id and not self.org_unit_id:
+            self.org_unit_id = self.agency.org_unit_id
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         if self.role in AGENCY_ROLES and self.agency_id is None:
             raise ValidationError({"agency": _("Vai trò này cần chọn cơ quan.")})
         if self.agency_id and self.org_unit_id and self.agency.org_unit_id != self.org_unit_id:
             raise ValidationError({"agency": _("Cơ quan không thuộc đơn vị đã chọn.")})
-
-    def save(self, *args, **kwargs):
-        if self.agency_id and not self.org_unit_id:
-            self.org_unit_id = self.agency.org_unit_id
-        super().save(*args, **kwargs)
 
 
 class LoginAttempt(models.Model):
@@ -91,3 +91,6 @@ class LoginAttempt(models.Model):
     class Meta:
         verbose_name = _("đăng nhập thất bại")
         verbose_name_plural = _("đăng nhập thất bại")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.ip or ''} {self.at:%d/%m/%Y %H:%M}"

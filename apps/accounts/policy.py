@@ -294,7 +294,9 @@ def _coverage(s: Subject, obj) -> bool:
     province (or pre-2025 district). ``obj`` None asks whether the user may see any such matrix."""
     superior_levels = {OrgUnit.Level.PROVINCE, OrgUnit.Level.DISTRICT}
     if obj is None:
-        return any(m.role in REVIEW_COVERAGE_ROLES and m.org_unit.level in superior_levels for m in s.memberships)
+        return any(
+            m.role in REVIEW_COVERAGE_ROLES and m.org_unit.level in superior_levels for m in s.memberships
+        )
     unit = obj if isinstance(obj, OrgUnit) else getattr(obj, "org_unit", None)
     if unit is None or unit.level not in superior_levels:
         return False

@@ -161,9 +161,12 @@ def unit_merge(request, pk: int):
     form = MergeForm(request.POST or None, candidates=candidates)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        save = lambda: services.merge_units(
-            request.user, list(data["predecessors"]), result, data["effective_date"], data["note"]
-        )  # noqa: E731
+
+        def save():
+            services.merge_units(
+                request.user, list(data["predecessors"]), result, data["effective_date"], data["note"]
+            )
+
         if _save_or_report(form, save):
             messages.success(request, f"Đã ghi nhận sáp nhập vào {result}.")
             return redirect("orgs:unit_detail", pk=result.pk)
@@ -179,9 +182,10 @@ def unit_rename(request, pk: int):
     form = RenameForm(request.POST or None, initial={"new_name": unit.name})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        save = lambda: services.rename_unit(
-            request.user, unit, data["new_name"], data["effective_date"], data["note"]
-        )  # noqa: E731
+
+        def save():
+            services.rename_unit(request.user, unit, data["new_name"], data["effective_date"], data["note"])
+
         if _save_or_report(form, save):
             messages.success(request, f"Đã đổi tên thành {unit.name}.")
             return redirect("orgs:unit_detail", pk=unit.pk)

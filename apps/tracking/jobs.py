@@ -13,6 +13,8 @@ from datetime import datetime, time, timedelta
 from django.db import close_old_connections
 from django.utils import timezone
 
+from cchc import clock
+
 log = logging.getLogger(__name__)
 RUN_AT = time(6, 30)  # before the office day starts (giờ Việt Nam)
 FIRST_DELAY_S = 30.0

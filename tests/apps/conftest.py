@@ -23,8 +23,12 @@ from apps.orgs.models import Agency, OrgUnit
 PASSWORD = "mat-khau-thu-nghiem-1"
 
 
-def _user(username: str, unit: OrgUnit | None = None, role: str | None = None, agency: Agency | None = None, **extra) -> User:
-    user = User.objects.create_user(username=username, password=PASSWORD, full_name=username.replace("_", " ").title(), **extra)
+def _user(
+    username: str, unit: OrgUnit | None = None, role: str | None = None, agency: Agency | None = None, **extra
+) -> User:
+    user = User.objects.create_user(
+        username=username, password=PASSWORD, full_name=username.replace("_", " ").title(), **extra
+    )
     if role:
         Membership.objects.create(user=user, org_unit=unit or agency.org_unit, agency=agency, role=role)
     return user
@@ -41,7 +45,9 @@ def world(db):
     w.snv_a = Agency.objects.create(org_unit=w.a, name="Sở Nội vụ", kind="so")
     w.vhxh_a1 = Agency.objects.create(org_unit=w.a1, name="Phòng Văn hóa - Xã hội", kind="phong")
     w.kt_a1 = Agency.objects.create(org_unit=w.a1, name="Phòng Kinh tế", kind="phong")
-    w.hcc_a1 = Agency.objects.create(org_unit=w.a1, name="Trung tâm Phục vụ hành chính công", kind="trung_tam")
+    w.hcc_a1 = Agency.objects.create(
+        org_unit=w.a1, name="Trung tâm Phục vụ hành chính công", kind="trung_tam"
+    )
     w.kt_a2 = Agency.objects.create(org_unit=w.a2, name="Phòng Kinh tế", kind="phong")
     w.vhxh_b1 = Agency.objects.create(org_unit=w.b1, name="Phòng Văn hóa - Xã hội", kind="phong")
     w.root = _user("root", is_superuser=True, is_staff=True)

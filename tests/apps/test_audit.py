@@ -24,7 +24,11 @@ def test_create_and_delete_are_recorded(world):
         agency = Agency.objects.create(org_unit=world.a1, name="Ban Tạm", kind="khac")
         agency_id = agency.pk
         agency.delete()
-    actions = list(AuditEntry.objects.filter(object_id=str(agency_id), model="orgs.agency").values_list("action", flat=True))
+    actions = list(
+        AuditEntry.objects.filter(object_id=str(agency_id), model="orgs.agency").values_list(
+            "action", flat=True
+        )
+    )
     assert sorted(actions) == ["create", "delete"]
 
 

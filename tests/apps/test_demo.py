@@ -22,4 +22,9 @@ def test_demo_is_idempotent(db, capsys):
 
 def test_demo_users_can_log_in(db, client):
     call_command("demo")
-    assert client.post("/tai-khoan/dang-nhap/", {"username": "cv.thuongxuan", "password": "cchc-demo"}).status_code == 302
+    assert (
+        client.post(
+            "/tai-khoan/dang-nhap/", {"username": "cv.thuongxuan", "password": "cchc-demo"}
+        ).status_code
+        == 302
+    )

@@ -60,7 +60,11 @@ def test_password_change(client, world):
     _login(client, "officer_a1", PASSWORD)
     response = client.post(
         reverse("accounts:password_change"),
-        {"old_password": PASSWORD, "new_password1": "Mat-khau-moi-2025", "new_password2": "Mat-khau-moi-2025"},
+        {
+            "old_password": PASSWORD,
+            "new_password1": "Mat-khau-moi-2025",
+            "new_password2": "Mat-khau-moi-2025",
+        },
     )
     assert response.status_code == 302
     world.officer_a1.refresh_from_db()

@@ -38,13 +38,18 @@ def test_non_admin_cannot_add_agency(world, login):
 
 def test_admin_adds_agency_in_scope(world, login):
     client = login(world.admin_a1)
-    response = client.post(reverse("orgs:agency_create", args=[world.a1.pk]), {"name": "Ban Chỉ huy Quân sự xã", "kind": "quan_su", "is_active": "on"})
+    response = client.post(
+        reverse("orgs:agency_create", args=[world.a1.pk]),
+        {"name": "Ban Chỉ huy Quân sự xã", "kind": "quan_su", "is_active": "on"},
+    )
     assert response.status_code == 302
     assert Agency.objects.filter(org_unit=world.a1, name="Ban Chỉ huy Quân sự xã").exists()
 
 
 def test_admin_of_commune_cannot_add_agency_to_other_commune(world, login):
-    response = login(world.admin_a1).post(reverse("orgs:agency_create", args=[world.a2.pk]), {"name": "X", "kind": "phong"})
+    response = login(world.admin_a1).post(
+        reverse("orgs:agency_create", args=[world.a2.pk]), {"name": "X", "kind": "phong"}
+    )
     assert response.status_code == 404
     assert not Agency.objects.filter(name="X").exists()
 
@@ -52,7 +57,8 @@ def test_admin_of_commune_cannot_add_agency_to_other_commune(world, login):
 def test_duplicate_agency_refused_in_vietnamese_nothing_saved(world, login):
     before = Agency.objects.count()
     response = login(world.admin_a1).post(
-        reverse("orgs:agency_create", args=[world.a1.pk]), {"name": "phòng kinh tế", "kind": "phong", "is_active": "on"}
+        reverse("orgs:agency_create", args=[world.a1.pk]),
+        {"name": "phòng kinh tế", "kind": "phong", "is_active": "on"},
     )
     assert response.status_code == 200
     assert "đã có cơ quan tên" in response.content.decode()
@@ -62,7 +68,8 @@ def test_duplicate_agency_refused_in_vietnamese_nothing_saved(world, login):
 def test_cycle_in_org_tree_refused(world, login):
     district = OrgUnit.objects.create(name="huyện An", level="district", parent=world.a)
     response = login(world.root).post(
-        reverse("orgs:unit_edit", args=[world.a.pk]), {"name": "tỉnh An", "level": "province", "parent": district.pk}
+        reverse("orgs:unit_edit", args=[world.a.pk]),
+        {"name": "tỉnh An", "level": "province", "parent": district.pk},
     )
     assert response.status_code == 200
     assert "cấp trên" in response.content.decode()
@@ -92,7 +99,11 @@ def test_merge_records_dates_and_successor(world, login):
     new = OrgUnit.objects.create(name="xã An Mới", level="commune", parent=world.a)
     response = login(world.admin_a).post(
         reverse("orgs:unit_merge", args=[new.pk]),
-        {"predecessors": [world.a1.pk, world.a2.pk], "effective_date": "01/07/2025", "note": "NQ 1686/NQ-UBTVQH15"},
+        {
+            "predecessors": [world.a1.pk, world.a2.pk],
+            "effective_date": "01/07/2025",
+            "note": "NQ 1686/NQ-UBTVQH15",
+        },
     )
     assert response.status_code == 302
     world.a1.refresh_from_db()

@@ -7,8 +7,15 @@ from apps.accounts.models import Membership, User
 
 def _new_user(unit, agency=None, role="staff"):
     return {
-        "u-username": "moi", "u-full_name": "Người Mới", "u-email": "", "u-phone": "", "u-is_active": "on",
-        "u-password": "Mat-khau-dai-2025", "m-org_unit": unit.pk, "m-agency": agency.pk if agency else "", "m-role": role,
+        "u-username": "moi",
+        "u-full_name": "Người Mới",
+        "u-email": "",
+        "u-phone": "",
+        "u-is_active": "on",
+        "u-password": "Mat-khau-dai-2025",
+        "m-org_unit": unit.pk,
+        "m-agency": agency.pk if agency else "",
+        "m-role": role,
     }
 
 
@@ -41,7 +48,10 @@ def test_commune_admin_cannot_edit_province_officer_who_also_works_in_commune(wo
     Membership.objects.create(user=world.officer_a, org_unit=world.a1, role="viewer")
     client = login(world.admin_a1)
     assert client.get(reverse("accounts:user_detail", args=[world.officer_a.pk])).status_code == 403
-    client.post(reverse("accounts:user_detail", args=[world.officer_a.pk]), {"u-username": "hacked", "u-password": "x"})
+    client.post(
+        reverse("accounts:user_detail", args=[world.officer_a.pk]),
+        {"u-username": "hacked", "u-password": "x"},
+    )
     world.officer_a.refresh_from_db()
     assert world.officer_a.username == "officer_a"
 
@@ -52,7 +62,10 @@ def test_non_admin_cannot_manage_users(world, login):
 
 def test_membership_add_and_remove(world, login):
     client = login(world.admin_a1)
-    client.post(reverse("accounts:membership_add", args=[world.staff_a1.pk]), {"m-org_unit": world.a1.pk, "m-agency": "", "m-role": "viewer"})
+    client.post(
+        reverse("accounts:membership_add", args=[world.staff_a1.pk]),
+        {"m-org_unit": world.a1.pk, "m-agency": "", "m-role": "viewer"},
+    )
     membership = world.staff_a1.memberships.get(role="viewer")
     client.post(reverse("accounts:membership_remove", args=[world.staff_a1.pk, membership.pk]))
     assert not world.staff_a1.memberships.filter(role="viewer").exists()

@@ -29,7 +29,9 @@ def _workbook(units, agencies) -> bytes:
 
 
 def _upload(client, data: bytes, name="don-vi.xlsx"):
-    return client.post(reverse("orgs:xlsx_upload"), {"file": SimpleUploadedFile(name, data, content_type=XLSX)}, follow=True)
+    return client.post(
+        reverse("orgs:xlsx_upload"), {"file": SimpleUploadedFile(name, data, content_type=XLSX)}, follow=True
+    )
 
 
 def test_template_downloads_and_opens_with_both_sheets(world, login):
@@ -42,7 +44,16 @@ def test_template_downloads_and_opens_with_both_sheets(world, login):
 def test_valid_sheet_imports_units_agencies_aliases(world, login):
     data = _workbook(
         [["xã An Ba", "xã", "tỉnh An", ""]],
-        [["xã An Ba", "Phòng Văn hóa - Xã hội", "VHXH", "Phòng, ban chuyên môn", "Phòng VHXH; Phòng VH-XH"], ["xã An Một", "Công an xã", "", "Công an", ""]],
+        [
+            [
+                "xã An Ba",
+                "Phòng Văn hóa - Xã hội",
+                "VHXH",
+                "Phòng, ban chuyên môn",
+                "Phòng VHXH; Phòng VH-XH",
+            ],
+            ["xã An Một", "Công an xã", "", "Công an", ""],
+        ],
     )
     response = _upload(login(world.admin_a), data)
     assert "Đã nhập 1 đơn vị, 2 cơ quan, 2 tên gọi khác" in response.content.decode()

@@ -43,7 +43,9 @@ class Command(BaseCommand):
             self.stdout.write("Nhắc việc hằng ngày chạy trong tiến trình này (CCHC_INLINE_JOBS=0 để tắt).")
         pinned = clock.pinned_today()
         if pinned:
-            self.stdout.write(f"Ngày nghiệp vụ được ghim: {pinned:%d/%m/%Y} (CCHC_TODAY; để trống để dùng ngày thật).")
+            self.stdout.write(
+                f"Ngày nghiệp vụ được ghim: {pinned:%d/%m/%Y} (CCHC_TODAY; để trống để dùng ngày thật)."
+            )
         self.stdout.write("Nhấn Ctrl+C để dừng.")
         self.stdout.flush()
         serve(application, host=host, port=port, threads=threads, ident="cchc")
