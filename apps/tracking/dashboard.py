@@ -82,7 +82,9 @@ def scope(unit: OrgUnit, plan: Plan | None) -> QuerySet[Milestone]:
 
 def by_area(qs: QuerySet[Milestone], b: StateBounds) -> list[Tally]:
     grouped = _group(qs, "task__area", b)
-    return [Tally(code, AREA_LABELS.get(code, code), counts) for code, counts in sorted(grouped.items())]
+    order = list(AREA_LABELS)  # the official order of the seven areas, as reports list them
+    codes = sorted(grouped, key=lambda code: order.index(code) if code in order else len(order))
+    return [Tally(code, AREA_LABELS.get(code, code), grouped[code]) for code in codes]
 
 
 def by_agency(qs: QuerySet[Milestone], b: StateBounds) -> list[Tally]:
@@ -151,6 +153,7 @@ def subordinate_units(unit: OrgUnit, b: StateBounds) -> list[Tally]:
     if not ids:
         return []
     grouped = _group(tracked_milestones().filter(task__plan__org_unit_id__in=ids), "task__plan__org_unit", b)
-    names = dict(OrgUnit.objects.filter(pk__in=ids).values_list("pk", "name"))
-    rows = [Tally(pk, names.get(pk, "?"), grouped.get(pk, {})) for pk in ids]
+    units = OrgUnit.objects.filter(pk__in=ids).values_list("pk", "name", "valid_to")
+    # Units that ended (the districts abolished on 01/7/2025) are listed only if they had work.
+    rows = [Tally(pk, name, grouped.get(pk, {})) for pk, name, ended in units if ended is None or pk in grouped]
     return sorted(rows, key=lambda t: (-t.overdue, t.label))

@@ -82,3 +82,16 @@ def test_xlsx_export_opens(world, plan_a1, login):
 def test_continuous_placeholder_left_out(world, plan_a1):
     milestone(plan_a1.t_kt, None, "Thường xuyên", kind=Milestone.Kind.CONTINUOUS)
     assert tracked_milestones().filter(kind="continuous").count() == 0
+
+
+def test_areas_in_official_order_and_ended_units_without_work_hidden(world, plan_a1, login):
+    from apps.orgs.models import OrgUnit
+    from apps.tracking.dashboard import by_area, subordinate_units
+    from apps.tracking.selectors import bounds_for, tracked_milestones
+
+    OrgUnit.objects.create(name="huyện Cũ", level="district", parent=world.a, valid_to=date(2025, 6, 30))
+    b = bounds_for(world.a1.pk, date(2025, 12, 2))
+    codes = [t.key for t in by_area(tracked_milestones().filter(task__plan=plan_a1.plan), b)]
+    assert codes == ["the_che", "tthc", "chinh_quyen_so"]
+    names = [t.label for t in subordinate_units(world.a, b)]
+    assert "huyện Cũ" not in names and "xã An Một" in names and "xã An Hai" in names
