@@ -12,12 +12,13 @@ import re
 import pytest
 from docx import Document
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from apps.reports import jobs
 from apps.reports.models import PeriodicReport, ReportJob
 from tests.apps.reports.conftest import q3  # noqa: F401 - the fixture, reused
 from tests.browser.conftest import log_in
-from tests.browser.test_tracking import real_pdf
+from tests.browser.test_tracking import real_pdf, said
 
 pytestmark = pytest.mark.browser
 
@@ -66,15 +67,13 @@ def test_draft_edit_download_sign_submit(page, reporting, world, tmp_path):
     open_a1_report(page, world)
     assert "Chưa có báo cáo" in page.locator("section.callout").inner_text()
     page.get_by_role("button", name="Soạn báo cáo").click()
-    page.wait_for_load_state("load")
-    assert "Đã tạo bản nháp" in page.locator("ul.messages").inner_text()
+    said(page, "Đã tạo bản nháp")
     assert page.locator(".head-row .badge").inner_text() == "Đang soạn · phiên bản 1"
 
     # Edit one narrative field; the preview shows it after saving.
     page.get_by_label("III.3. Nguyên nhân").fill(CAUSES)
     page.get_by_role("button", name="Lưu nội dung").click()
-    page.wait_for_load_state("load")
-    assert "Đã lưu nội dung báo cáo" in page.locator("ul.messages").inner_text()
+    said(page, "Đã lưu nội dung báo cáo")
     assert CAUSES in page.locator("article.report-preview").inner_text()
     assert page.get_by_label("III.3. Nguyên nhân").input_value() == CAUSES
 
@@ -103,10 +102,9 @@ def test_draft_edit_download_sign_submit(page, reporting, world, tmp_path):
     )
     page.get_by_label("Bản scan báo cáo đã ký, đóng dấu (PDF)").set_input_files(str(scan))
     page.get_by_role("button", name="Xác nhận đã ký").click()
-    page.wait_for_load_state("load")
-    assert "Đã ký báo cáo" in page.locator("ul.messages").inner_text()
+    said(page, "Đã ký báo cáo")
     assert page.locator(".head-row .badge").inner_text() == "Đã ký · phiên bản 1"
-    assert page.get_by_label("III.3. Nguyên nhân").count() == 0  # locked once signed
+    expect(page.get_by_label("III.3. Nguyên nhân")).to_have_count(0)  # locked once signed
     report = PeriodicReport.objects.get(org_unit=world.a1)
     assert report.status == "signed" and report.signed_scan.read() == scan.read_bytes()
 
@@ -115,8 +113,7 @@ def test_draft_edit_download_sign_submit(page, reporting, world, tmp_path):
     log_in(page, "officer_a1")
     open_a1_report(page, world)
     page.get_by_role("button", name="Gửi cấp trên").click()
-    page.wait_for_load_state("load")
-    assert "Đã gửi báo cáo lên cấp trên" in page.locator("ul.messages").inner_text()
+    said(page, "Đã gửi báo cáo lên cấp trên")
     assert page.locator(".head-row .badge").inner_text() == "Đã gửi cấp trên · phiên bản 1"
     report.refresh_from_db()
     assert report.status == "submitted"
@@ -130,7 +127,7 @@ def test_draft_edit_download_sign_submit(page, reporting, world, tmp_path):
     assert a1.locator(".badge").inner_text() == "Đã gửi trễ hạn"
     assert section.locator("tr", has_text="xã An Hai").locator(".badge").inner_text() == "Quá hạn, chưa gửi"
     a1.get_by_role("link", name="xã An Một").click()
-    assert CAUSES in page.locator("article.report-preview").inner_text()
+    expect(page.locator("article.report-preview")).to_contain_text(CAUSES)
 
 
 def test_province_compilation_shows_progress_until_done(page, reporting, world):
@@ -138,27 +135,35 @@ def test_province_compilation_shows_progress_until_done(page, reporting, world):
     log_in(page, "officer_a")
     page.goto(page.base + f"/bao-cao/don-vi/{world.a.pk}/ky/{PERIOD}/")
     page.get_by_role("button", name="Soạn báo cáo").click()
-    page.wait_for_load_state("load")
+    said(page, "Đã tạo bản nháp")
     page.get_by_role("button", name="Tổng hợp báo cáo cấp dưới").click()
-    page.wait_for_load_state("load")
+    said(page, "Đã bắt đầu tổng hợp")
     job_box = page.locator("#report-job")
     assert job_box.locator("progress").count() == 1
     job = ReportJob.objects.get()
     assert job.status == "queued"
 
-    # A worker makes progress: the page, polling each second, shows it without a reload.
+    # A worker makes progress: the page, polling each second, shows it without a reload. The worker's
+    # writes are made just after a poll has been answered, never while the server reads the row.
     polls = []
     page.on("request", lambda r: polls.append(r.url) if f"/bao-cao/tac-vu/{job.pk}/" in r.url else None)
+
+    def poll(response) -> bool:
+        return f"/bao-cao/tac-vu/{job.pk}/" in response.url
+
+    with page.expect_response(poll):
+        pass
     ReportJob.objects.filter(pk=job.pk).update(done=1, total=2)
     job_box.get_by_text("1/2 đơn vị").wait_for()
     assert job_box.locator("progress").get_attribute("value") == "50"
+    with page.expect_response(poll):
+        pass
     assert jobs.run_queued() == 1
     done = page.locator("#report-job", has_text="Đã tổng hợp 2 đơn vị cấp dưới.")
     done.wait_for()
     assert done.locator("progress").count() == 0
     n = len(polls)
-    page.wait_for_timeout(1500)
+    page.wait_for_timeout(1300)
     assert len(polls) == n  # finished: polling stopped
     done.get_by_role("link", name="Tải lại trang để xem bảng tổng hợp").click()
-    page.wait_for_load_state("load")
-    assert "0/2 đơn vị đã gửi" in page.locator("article.report-preview").inner_text()
+    expect(page.locator("article.report-preview")).to_contain_text("0/2 đơn vị đã gửi")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 from reportlab.pdfgen import canvas
 
 from apps.tracking.models import Evidence, Notification, ProgressReport
@@ -61,8 +62,9 @@ def people(page, browser, problems):
         context.close()
 
 
-def message(p) -> str:
-    return p.locator("ul.messages").inner_text()
+def said(p, text: str) -> None:
+    """The page the last action led to confirms it (retried until that page has loaded)."""
+    expect(p.locator("ul.messages")).to_contain_text(text)
 
 
 def state_of(p, label: str) -> str:
@@ -74,8 +76,7 @@ def notifications(p) -> list[str]:
     p.goto(p.base + "/theo-doi/thong-bao/")
     unread = p.locator("main ul.plain li.unread a").all_inner_texts()
     p.get_by_role("button", name="Đánh dấu đã đọc tất cả").click()
-    p.wait_for_load_state("load")
-    assert p.locator("main ul.plain li.unread").count() == 0
+    expect(p.locator("main ul.plain li.unread")).to_have_count(0)
     return unread
 
 
@@ -97,13 +98,11 @@ def test_report_with_evidence_approve_return_and_accept(people, tracked, tmp_pat
     staff.get_by_label("Tiến độ (%)").fill("80")
     staff.get_by_label("Tình trạng").select_option(label="Đang thực hiện")
     staff.get_by_role("button", name="Lưu báo cáo").click()
-    staff.wait_for_load_state("load")
-    assert "Đã lưu báo cáo" in message(staff)
+    said(staff, "Đã lưu báo cáo")
     pdf = real_pdf(tmp_path / "bien-ban-ra-soat.pdf", "Bien ban ra soat thu tuc hanh chinh", "Xa An Mot")
     staff.get_by_label("Tệp kiểm chứng (PDF, Word, Excel, ảnh)").set_input_files(str(pdf))
     staff.get_by_role("button", name="Tải lên").click()
-    staff.wait_for_load_state("load")
-    assert "Đã thêm tài liệu kiểm chứng" in message(staff)
+    said(staff, "Đã thêm tài liệu kiểm chứng")
     evidence = Evidence.objects.get()
     assert evidence.content_type == "application/pdf" and evidence.size == pdf.stat().st_size
     with staff.expect_download() as info:
@@ -112,8 +111,7 @@ def test_report_with_evidence_approve_return_and_accept(people, tracked, tmp_pat
     info.value.save_as(saved)
     assert saved.read_bytes() == pdf.read_bytes()  # the officer will read exactly what was sent
     staff.get_by_role("button", name="Gửi duyệt").click()
-    staff.wait_for_load_state("load")
-    assert "Đã gửi báo cáo để lãnh đạo cơ quan duyệt" in message(staff)
+    said(staff, "Đã gửi báo cáo để lãnh đạo cơ quan duyệt")
     assert staff.locator("h1 .state").inner_text() == "Đã gửi báo cáo"
     assert staff.get_by_role("button", name="Lưu báo cáo").count() == 0  # locked while in review
 
@@ -125,8 +123,7 @@ def test_report_with_evidence_approve_return_and_accept(people, tracked, tmp_pat
     head.get_by_role("link", name=told[0]).click()
     head.get_by_role("heading", name=MILESTONE).wait_for()
     head.get_by_role("button", name="Duyệt").click()
-    head.wait_for_load_state("load")
-    assert "Đã duyệt" in message(head)
+    said(head, "Đã duyệt")
 
     # The CCHC officer is told, and returns it with a comment.
     officer = people("officer_a1")
@@ -134,33 +131,33 @@ def test_report_with_evidence_approve_return_and_accept(people, tracked, tmp_pat
     officer.get_by_role("link", name="Việc của tôi").first.click()
     queue = officer.locator("section.callout", has_text="Báo cáo chờ bạn xử lý (1)")
     queue.get_by_role("link", name=MILESTONE).click()
+    officer.get_by_role("heading", name=MILESTONE).wait_for()
     assert "bien-ban-ra-soat.pdf" in officer.locator("main").inner_text()
     officer.get_by_label("Ý kiến (bắt buộc khi trả lại)").fill("Bổ sung danh sách 3 thủ tục còn lại.")
     officer.get_by_role("button", name="Trả lại").click()
-    officer.wait_for_load_state("load")
-    assert "Đã trả lại báo cáo" in message(officer)
+    said(officer, "Đã trả lại báo cáo")
 
     # Staff see "Bị trả lại" with the comment, complete the report and send it again.
     assert notifications(staff) == [f"Báo cáo bị trả lại: {MILESTONE} — Bổ sung danh sách 3 thủ tục còn lại."]
     staff.goto(staff.base + "/theo-doi/")
     assert state_of(staff, MILESTONE) == "Bị trả lại"
     staff.get_by_role("link", name=MILESTONE, exact=True).click()
+    staff.get_by_role("heading", name=MILESTONE).wait_for()
     assert "Bổ sung danh sách 3 thủ tục còn lại." in staff.locator("main section.card").nth(1).inner_text()
     staff.get_by_label("Kết quả thực hiện").fill("Đã rà soát đủ 15/15 thủ tục hành chính của xã.")
     staff.get_by_label("Tiến độ (%)").fill("100")
     staff.get_by_label("Tình trạng").select_option(label="Hoàn thành")
     staff.get_by_role("button", name="Lưu báo cáo").click()
-    staff.wait_for_load_state("load")
+    said(staff, "Đã lưu báo cáo")
     staff.get_by_role("button", name="Gửi duyệt").click()
-    staff.wait_for_load_state("load")
+    said(staff, "Đã gửi báo cáo")
 
     head.goto(head.base + f"/theo-doi/moc/{m.pk}/")
     head.get_by_role("button", name="Duyệt").click()
-    head.wait_for_load_state("load")
+    said(head, "Đã duyệt")
     officer.goto(officer.base + f"/theo-doi/moc/{m.pk}/")
     officer.get_by_role("button", name="Tiếp nhận").click()
-    officer.wait_for_load_state("load")
-    assert "Đã tiếp nhận báo cáo" in message(officer)
+    said(officer, "Đã tiếp nhận báo cáo")
     assert officer.locator("h1 .state").inner_text() == "Hoàn thành"  # sent before the due date
 
     report = ProgressReport.objects.get()
