@@ -71,10 +71,23 @@ def _pages() -> list[tuple[str, str]]:
     from django.urls import reverse
 
     from apps.orgs.models import OrgUnit
+    from apps.plans.models import Plan
 
     province = OrgUnit.objects.get(name="tỉnh Thanh Hóa")
     commune = OrgUnit.objects.get(name="xã Thường Xuân")
-    return [
+    plan = Plan.objects.filter(org_unit=commune, status=Plan.Status.ACTIVE).first()
+    extra = (
+        [
+            ("kế hoạch xã", reverse("plans:detail", args=[plan.pk])),
+            ("rà soát kế hoạch", reverse("review:findings", args=[plan.pk])),
+            ("việc của tôi", reverse("tracking:workspace")),
+            ("theo dõi tiến độ", reverse("tracking:dashboard")),
+            ("báo cáo định kỳ", reverse("reports:index")),
+        ]
+        if plan
+        else []
+    )
+    return extra + [
         ("trang chủ", reverse("home")),
         ("danh sách đơn vị", reverse("orgs:unit_list")),
         ("tỉnh Thanh Hóa", reverse("orgs:unit_detail", args=[province.pk])),
