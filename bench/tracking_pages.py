@@ -38,7 +38,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
-    os.environ["CCHC_TRACKING_TODAY"] = AS_OF.isoformat()
+    os.environ["CCHC_TODAY"] = AS_OF.isoformat()
     setup(DEFAULT_DIR)
     print(f"Dữ liệu: {build()['milestones']:,} mốc, ngày tính {AS_OF:%d/%m/%Y}")
     from django.test import Client

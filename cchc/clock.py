@@ -3,7 +3,6 @@
 The demo world is laid out "as of" late 2025. ``CCHC_TODAY=2025-11-25`` makes every page, state and
 deadline computation read as of that day (``make run`` sets it for the demo), so a newcomer a year
 later still sees a lived-in system instead of everything overdue. Production leaves it unset.
-``CCHC_TRACKING_TODAY`` is the older name of the same setting.
 """
 
 from __future__ import annotations
@@ -15,7 +14,7 @@ from django.utils import timezone
 
 
 def pinned_today() -> date | None:
-    text = os.environ.get("CCHC_TODAY") or os.environ.get("CCHC_TRACKING_TODAY") or ""
+    text = os.environ.get("CCHC_TODAY", "")
     try:
         return date.fromisoformat(text.strip()) if text.strip() else None
     except ValueError:

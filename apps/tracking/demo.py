@@ -3,7 +3,7 @@
 Each dated milestone up to the demo date gets a fate chosen from a hash of its id (stable across
 runs and databases): most accepted (some sent late), some returned with a comment, some waiting
 for the head or the officer, some never reported. Milestones that already have a report are left
-alone, so re-running adds nothing. Set CCHC_TRACKING_TODAY=2025-11-25 to view it "as of" that day.
+alone, so re-running adds nothing. Set CCHC_TODAY=2025-11-25 to view it "as of" that day.
 """
 
 from __future__ import annotations

@@ -133,7 +133,7 @@ def _finish(m: Milestone, report: ProgressReport, status: str, message: str, **r
     changes = {"report_status": [m.report_status, status]}
     updates = {"report_status": status}
     if status == Workflow.SUBMITTED.value and m.submitted_on is None:
-        # The day of the tracking world (a pinned demonstration day when CCHC_TRACKING_TODAY is set),
+        # The day of the tracking world (a pinned demonstration day when CCHC_TODAY is set),
         # so a report sent before the due date on that day is not judged late against the real date.
         updates["submitted_on"] = tracking_today()
     Milestone.objects.filter(pk=m.pk).update(**updates)

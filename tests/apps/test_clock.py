@@ -10,7 +10,6 @@ from cchc import clock
 @time_machine.travel("2026-11-21 23:30 +0000", tick=False)
 def test_real_today_is_vietnam_date(monkeypatch):
     monkeypatch.delenv("CCHC_TODAY", raising=False)
-    monkeypatch.delenv("CCHC_TRACKING_TODAY", raising=False)
     assert clock.today() == date(2026, 11, 22)  # 06:30 in Asia/Ho_Chi_Minh
 
 

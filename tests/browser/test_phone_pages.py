@@ -88,7 +88,7 @@ def test_review_pages_fit_a_phone(phone, seeded):  # noqa: F811
 
 
 def test_tracking_pages_fit_a_phone(phone, plan_a1, monkeypatch, settings, tmp_path, world):  # noqa: F811
-    monkeypatch.setenv("CCHC_TRACKING_TODAY", TODAY)
+    monkeypatch.setenv("CCHC_TODAY", TODAY)
     settings.MEDIA_ROOT = tmp_path / "media"
     m = plan_a1.m_nov
     data = {"text": "Đã rà soát 12/15 thủ tục hành chính.", "percent": 80, "progress": "in_progress"}

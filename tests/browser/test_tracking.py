@@ -1,7 +1,7 @@
 """Follow-up in a real browser: staff report progress with evidence, the head approves, the CCHC
 officer returns then accepts; each next person is notified; the dashboard charts and the Excel list.
 
-"Today" is pinned to 25/11/2025 with CCHC_TRACKING_TODAY (read by the live server's thread too), so
+"Today" is pinned to 25/11/2025 with CCHC_TODAY (read by the live server's thread too), so
 the milestone "Hoàn thành tháng 11" of plan_a1, due 28/11/2025, is "Sắp đến hạn".
 """
 
@@ -34,7 +34,7 @@ def real_pdf(path, *lines: str):
 
 @pytest.fixture
 def tracked(plan_a1, monkeypatch, settings, tmp_path):  # noqa: F811
-    monkeypatch.setenv("CCHC_TRACKING_TODAY", TODAY)
+    monkeypatch.setenv("CCHC_TODAY", TODAY)
     settings.MEDIA_ROOT = tmp_path / "media"
     return plan_a1
 
