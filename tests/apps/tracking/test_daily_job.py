@@ -2,8 +2,17 @@
 
 import logging
 
+import pytest
+
 from apps.tracking import jobs
 from apps.tracking.models import Reminder
+
+
+@pytest.fixture(autouse=True)
+def _keep_test_connection(monkeypatch):
+    """In its own thread the job closes stale connections; here it runs inside the test's
+    transaction, whose connection PostgreSQL must keep."""
+    monkeypatch.setattr(jobs, "close_old_connections", lambda: None)
 
 
 def test_daily_run_sends_reminders_for_the_business_date(world, plan_a1, monkeypatch, caplog):
