@@ -62,9 +62,8 @@ def _setup(var_dir: Path) -> None:
 
 def _store(unit, draft, parent=None):
     """One plan with its targets, tasks and printed agencies, in bulk (no parsing, no signals)."""
-    from decimal import Decimal
-
-    from apps.plans.models import Plan, Target, Task, TaskAgency
+    from apps.plans.models import Plan
+    from apps.plans.services import store_draft_rows
 
     plan = Plan.objects.create(
         org_unit=unit,
@@ -74,30 +73,7 @@ def _store(unit, draft, parent=None):
         parent=parent,
         status=Plan.Status.ACTIVE,
     )
-    Target.objects.bulk_create(
-        Target(
-            plan=plan,
-            position=i,
-            area=t.area or "",
-            text=t.text,
-            indicator=t.indicator or "",
-            comparator=t.comparator or "",
-            value=Decimal(str(t.value)) if t.value is not None else None,
-            unit=t.unit or "",
-            year=t.year,
-        )
-        for i, t in enumerate(draft.targets)
-    )
-    tasks = Task.objects.bulk_create(
-        Task(plan=plan, position=i, area=t.area or "chi_dao", no=t.no or "", content=t.content)
-        for i, t in enumerate(draft.tasks)
-    )
-    TaskAgency.objects.bulk_create(
-        TaskAgency(task=row, role=role, position=k, printed=name[:300])
-        for row, t in zip(tasks, draft.tasks, strict=True)
-        for role, names in (("lead", t.lead), ("coordinating", t.coordinating))
-        for k, name in enumerate(names)
-    )
+    store_draft_rows(plan, draft)
     return plan
 
 

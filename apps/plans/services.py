@@ -56,10 +56,11 @@ def _span_dict(spans: dict) -> dict:
     }
 
 
-def _store_draft(plan: Plan, draft: PlanDraft) -> None:
-    directory = agency_directory(plan.org_unit)
-    for position, t in enumerate(draft.targets):
-        Target.objects.create(
+def store_draft_rows(plan: Plan, draft: PlanDraft, directory=None) -> None:
+    """Targets, tasks and their printed agencies of a draft, in bulk (no per-row signals: an import
+    is recorded as one audit event). Agencies are resolved when a directory is given."""
+    Target.objects.bulk_create(
+        Target(
             plan=plan,
             position=position,
             area=t.area or "",
@@ -71,8 +72,10 @@ def _store_draft(plan: Plan, draft: PlanDraft) -> None:
             year=t.year,
             spans=_span_dict(t.spans),
         )
-    for position, t in enumerate(draft.tasks):
-        task = Task.objects.create(
+        for position, t in enumerate(draft.targets)
+    )
+    tasks = Task.objects.bulk_create(
+        Task(
             plan=plan,
             position=position,
             area=t.area or "chi_dao",
@@ -83,14 +86,17 @@ def _store_draft(plan: Plan, draft: PlanDraft) -> None:
             notes=t.notes or "",
             spans=_span_dict(t.spans),
         )
-        links = [(TaskAgency.Role.LEAD, i, name) for i, name in enumerate(t.lead)]
-        links += [(TaskAgency.Role.COORDINATING, i, name) for i, name in enumerate(t.coordinating)]
-        TaskAgency.objects.bulk_create(
-            [
-                resolve_into(TaskAgency(task=task, role=role, position=i, printed=name[:300]), directory)
-                for role, i, name in links
-            ]
-        )
+        for position, t in enumerate(draft.tasks)
+    )
+    links = [
+        TaskAgency(task=task, role=role, position=i, printed=name[:300])
+        for task, t in zip(tasks, draft.tasks, strict=True)
+        for role, names in ((TaskAgency.Role.LEAD, t.lead), (TaskAgency.Role.COORDINATING, t.coordinating))
+        for i, name in enumerate(names)
+    ]
+    if directory is not None:
+        links = [resolve_into(link, directory) for link in links]
+    TaskAgency.objects.bulk_create(links)
 
 
 def import_plan(
@@ -141,7 +147,7 @@ def save_draft(
             warnings=warnings,
             created_by=actor,
         )
-        _store_draft(plan, draft)
+        store_draft_rows(plan, draft, agency_directory(org_unit))
         draft_saved.send(sender=Plan, plan=plan, draft=draft, actor=actor)
         with acting_as(actor):
             record_event(
