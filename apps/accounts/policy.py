@@ -46,16 +46,7 @@ class Subject:
 
     def _subtree(self, unit: OrgUnit) -> set[int]:
         if unit.pk not in self._subtree_cache:
-            ids, frontier = {unit.pk}, {unit.pk}
-            if unit.level != OrgUnit.Level.COMMUNE:
-                for _ in range(3):
-                    frontier = (
-                        set(OrgUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-                    )
-                    if not frontier:
-                        break
-                    ids |= frontier
-            self._subtree_cache[unit.pk] = ids
+            self._subtree_cache[unit.pk] = unit.subtree_ids()
         return self._subtree_cache[unit.pk]
 
     def units_for(self, roles: Iterable[str] | None = None) -> set[int]:

@@ -77,6 +77,18 @@ class OrgUnit(models.Model):
             node = node.parent
         return chain
 
+    def subtree_ids(self) -> set[int]:
+        """Ids of this unit and every unit under it (province -> districts -> communes), level by level."""
+        ids, frontier = {self.pk}, {self.pk}
+        if self.level == self.Level.COMMUNE:
+            return ids
+        for _level in range(3):
+            frontier = set(OrgUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+            if not frontier:
+                break
+            ids |= frontier
+        return ids
+
     def clean(self) -> None:
         if self.parent_id is None:
             return

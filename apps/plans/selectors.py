@@ -30,7 +30,9 @@ def _tasks(plan: Plan) -> QuerySet[Task]:
     agencies = TaskAgency.objects.select_related("agency", "group")
     return plan.tasks.prefetch_related(
         Prefetch("agencies", queryset=agencies, to_attr="links"),
-        Prefetch("milestones", queryset=Milestone.objects.order_by("due", "position"), to_attr="milestone_list"),
+        Prefetch(
+            "milestones", queryset=Milestone.objects.order_by("due", "position"), to_attr="milestone_list"
+        ),
     )
 
 

@@ -141,7 +141,7 @@ def plan_header(request, pk: int):
 
 def _task(request, pk: int) -> Task:
     task = get_object_or_404(Task.objects.select_related("plan__org_unit"), pk=pk)
-    if not visible_units(request.user).filter(pk=task.plan.org_unit_id).exists():
+    if not can(request.user, "orgs.view", task.plan):
         raise Http404
     return task
 
@@ -200,7 +200,7 @@ def task_delete(request, pk: int):
 def agency_choose(request, pk: int):
     """Map an unresolved printed name to an agency or group; remembered for the next plans."""
     link = get_object_or_404(TaskAgency.objects.select_related("task__plan__org_unit"), pk=pk)
-    if not visible_units(request.user).filter(pk=link.task.plan.org_unit_id).exists():
+    if not can(request.user, "orgs.view", link.task.plan):
         raise Http404
     kind, _, target_pk = request.POST.get("target", "").partition(":")
     model = {"agency": Agency, "group": AgencyGroup}.get(kind)
@@ -218,7 +218,7 @@ def agency_choose(request, pk: int):
 
 def _target(request, pk: int) -> Target:
     target = get_object_or_404(Target.objects.select_related("plan__org_unit"), pk=pk)
-    if not visible_units(request.user).filter(pk=target.plan.org_unit_id).exists():
+    if not can(request.user, "orgs.view", target.plan):
         raise Http404
     require(request.user, "plans.manage", target.plan.org_unit)
     return target

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from apps.accounts.policy import can, require, visible_units
+from apps.accounts.policy import can, require
 from apps.plans.models import Plan, Task
 from apps.review import selectors, services
 from apps.review.coverage import APPLIES_LABELS, STATUS_LABELS, STATUS_SYMBOLS, coverage_view
@@ -134,7 +134,7 @@ def align(request, pk: int):
 def task_parent(request, pk: int):
     """Choose, clear or hand back to the matcher the superior task of one task."""
     task = get_object_or_404(Task.objects.select_related("plan__org_unit", "plan__parent"), pk=pk)
-    if not visible_units(request.user).filter(pk=task.plan.org_unit_id).exists():
+    if not can(request.user, "orgs.view", task.plan):
         raise Http404
     require(request.user, "review.align", task.plan.org_unit)
     choice = request.POST.get("parent", "")

@@ -144,16 +144,14 @@ def late_list(qs: QuerySet[Milestone], b: StateBounds, limit: int = 50) -> list[
 
 def subordinate_units(unit: OrgUnit, b: StateBounds) -> list[Tally]:
     """The same counts for each unit under ``unit`` (communes of a province), for drill-down."""
-    ids = {unit.pk}
-    frontier = {unit.pk}
-    for _ in range(3):
-        frontier = set(OrgUnit.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
+    ids = unit.subtree_ids()
     ids.discard(unit.pk)
     if not ids:
         return []
     grouped = _group(tracked_milestones().filter(task__plan__org_unit_id__in=ids), "task__plan__org_unit", b)
     units = OrgUnit.objects.filter(pk__in=ids).values_list("pk", "name", "valid_to")
     # Units that ended (the districts abolished on 01/7/2025) are listed only if they had work.
-    rows = [Tally(pk, name, grouped.get(pk, {})) for pk, name, ended in units if ended is None or pk in grouped]
+    rows = [
+        Tally(pk, name, grouped.get(pk, {})) for pk, name, ended in units if ended is None or pk in grouped
+    ]
     return sorted(rows, key=lambda t: (-t.overdue, t.label))

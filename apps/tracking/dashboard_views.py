@@ -8,7 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
-from apps.accounts.policy import visible_units
+from apps.accounts.policy import can, visible_units
 from apps.plans.models import Plan
 from apps.tracking import dashboard, export, services
 from apps.tracking.models import Notification
@@ -47,9 +47,7 @@ def dashboard_view(request):
         "ranking": dashboard.ranking(qs, b),
         "late": dashboard.late_list(qs, b),
         "children": dashboard.subordinate_units(unit, b) if unit.level != "commune" else [],
-        "ancestors": [
-            u for u in reversed(unit.ancestors()) if visible_units(request.user).filter(pk=u.pk).exists()
-        ],
+        "ancestors": [u for u in reversed(unit.ancestors()) if can(request.user, "orgs.view", u)],
     }
     return render(request, "tracking/dashboard.html", context)
 
