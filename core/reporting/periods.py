@@ -105,6 +105,20 @@ NATIONAL_RULES: dict[Kind, PeriodRule] = {
 
 Rules = Mapping[Kind, PeriodRule]
 
+# Calendar periods (quarter = three calendar months, year = 1/1..31/12): what measured indicators
+# use (dossiers are counted by the day they were received, as the national portal counts them),
+# as opposed to the reporting cut-offs above. Same codes, same parser: parse_period(code, CALENDAR_RULES).
+CALENDAR_RULES: dict[Kind, PeriodRule] = {
+    Kind.Q1: _rule(Kind.Q1, (1, 1), (3, 31), (4, 15), False),
+    Kind.Q2: _rule(Kind.Q2, (4, 1), (6, 31), (7, 15), False),
+    Kind.H1: _rule(Kind.H1, (1, 1), (6, 31), (7, 15), False),
+    Kind.Q3: _rule(Kind.Q3, (7, 1), (9, 31), (10, 15), False),
+    Kind.M9: _rule(Kind.M9, (1, 1), (9, 31), (10, 15), False),
+    Kind.Q4: _rule(Kind.Q4, (10, 1), (12, 31), (13, 15), False),
+    Kind.Y: _rule(Kind.Y, (1, 1), (12, 31), (13, 15), False),
+    Kind.MONTH: _rule(Kind.MONTH, (0, 1), (0, 31), (1, 15), False),
+}
+
 _ROMAN = {Kind.Q1: "I", Kind.Q2: "II", Kind.Q3: "III", Kind.Q4: "IV"}
 
 
