@@ -170,3 +170,42 @@ def score(gold: dict, pred: dict) -> dict:
         "meta_total": len(meta),
         "misses": misses[:40],
     }
+
+
+# -- the figures issue 9 asks for ----------------------------------------------------------------
+# Field accuracy over the fields an official follows up (area only where the plan is a CCHC plan,
+# since other plans have no CCHC areas), and header metadata including issuer and title.
+FOLLOW_UP_FIELDS = ("lead", "coordinating", "products", "deadline_text")
+META_FIELDS = ("decision_number", "signed_date", "signer", "issuer", "title")
+TITLE_THRESHOLD = 0.9
+
+
+def is_cchc_plan(gold: dict) -> bool:
+    """A plan on administrative reform: its title says so (the seven areas apply to it)."""
+    title = norm(gold.get("title"))
+    return "cải cách hành chính" in title or "cải cách thủ tục hành chính" in title
+
+
+def corpus_figures(gold: dict, pred: dict) -> dict:
+    """Task F1, follow-up field accuracy, target F1 and metadata accuracy of one document."""
+    base = score(gold, pred)
+    fields = list(FOLLOW_UP_FIELDS) + (["area"] if is_cchc_plan(gold) else [])
+    field_acc = {name: base["field_acc"][name] for name in fields}
+    meta = {
+        name: norm(gold.get(name)) == norm(pred.get(name))
+        for name in ("decision_number", "signed_date", "signer", "issuer")
+    }
+    meta["title"] = sim(gold.get("title"), pred.get("title")) >= TITLE_THRESHOLD
+    return {
+        "task_f1": base["task_f1"],
+        "tasks_gold": base["tasks_gold"],
+        "tasks_pred": base["tasks_pred"],
+        "field_acc": field_acc,
+        "field_acc_mean": round(sum(field_acc.values()) / len(field_acc), 3),
+        "target_f1": base["target_f1"],
+        "targets_gold": base["targets_gold"],
+        "targets_pred": base["targets_pred"],
+        "meta": meta,
+        "meta_acc": round(sum(meta.values()) / len(meta), 3),
+        "misses": base["misses"],
+    }

@@ -12,9 +12,10 @@ from core.plandoc.document import Document
 from core.plandoc.extract.assignments import extract_assignments, whole_area_leads
 from core.plandoc.extract.metadata import fill_metadata
 from core.plandoc.extract.outline import build_outline
-from core.plandoc.extract.paragraph_tasks import extract_paragraph_tasks
+from core.plandoc.extract.prose_tasks import extract_prose_tasks
 from core.plandoc.extract.targets import extract_targets
 from core.plandoc.extract.tasks import extract_table_tasks
+from core.plandoc.extract.textutil import fold
 from core.plandoc.extract.units import logical_units
 from core.plandoc.model import PlanDraft
 
@@ -22,6 +23,12 @@ NO_ANNEX_WARNING = (
     "Kế hoạch không có bảng phụ lục nhiệm vụ: nhiệm vụ được đọc từ các đoạn a), b), c) của phần "
     "nhiệm vụ, giải pháp; cơ quan chủ trì lấy từ phần Tổ chức thực hiện."
 )
+
+
+def is_cchc_plan(title: str | None, text: str) -> bool:
+    """A plan on administrative reform, whose tasks fall in the seven CCHC areas."""
+    head = fold(title or "") or fold(text[:4000])
+    return "cai cach hanh chinh" in head or "cai cach thu tuc hanh chinh" in head
 
 
 def extract_plan(doc: Document) -> PlanDraft:
@@ -34,7 +41,8 @@ def extract_plan(doc: Document) -> PlanDraft:
     plan.assignments = extract_assignments(doc, root)
     tasks = extract_table_tasks(doc)
     if not tasks:
-        tasks = extract_paragraph_tasks(doc, root, whole_area_leads(plan.assignments))
+        cchc = is_cchc_plan(plan.title, doc.text)
+        tasks = extract_prose_tasks(doc, root, whole_area_leads(plan.assignments), plan.assignments, cchc)
         if tasks:
             plan.warnings.append(NO_ANNEX_WARNING)
     plan.tasks = tasks

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from core.plandoc.document import Document, Paragraph, Span
+from core.plandoc.document import Document, Paragraph, Span, Table
+from core.plandoc.extract.casing import body_case, mostly_upper, sentence_case
 from core.plandoc.extract.spans import locate
 from core.plandoc.extract.textutil import fold
 from core.plandoc.extract.units import Unit, paragraph_lines
@@ -47,15 +48,40 @@ class Line:
 
 
 def header_lines(doc: Document, limit: int = 80) -> list[Line]:
-    """The first printed lines of the document, markup removed."""
+    """The first printed lines of the document, markup removed.
+
+    The letterhead and the signature block are two-column layout tables in most Word documents
+    (and in text flattened from them): their cells are read as lines, left to right, row by row.
+    """
     lines: list[Line] = []
     for block in doc.blocks:
         if isinstance(block, Paragraph):
             for segment in paragraph_lines(doc, block):
                 lines.append(Line(collapse(segment.text), segment.span))
+        elif isinstance(block, Table) and _layout_table(block):
+            for row in block.rows:
+                for cell in row.cells:
+                    for segment in cell.segments or []:
+                        lines.append(Line(collapse(segment.text), segment.span))
         if len(lines) >= limit:
             break
     return lines
+
+
+def _layout_table(table: Table) -> bool:
+    """A letterhead or signature table: at most three columns and a few rows."""
+    return len(table.rows) <= 4 and all(len(row.cells) <= 3 for row in table.rows)
+
+
+def head_paragraphs(doc: Document, limit: int = 40) -> list[Line]:
+    """The first paragraphs as whole texts (wrapped lines joined), layout-table cells included."""
+    out: list[Line] = []
+    for block in doc.blocks[:limit]:
+        if isinstance(block, Paragraph) and block.text.strip():
+            out.append(Line(collapse(block.text), block.span))
+        elif isinstance(block, Table) and _layout_table(block):
+            out.extend(Line(collapse(c.text), c.span) for row in block.rows for c in row.cells if c.text)
+    return out
 
 
 def all_lines(doc: Document) -> list[Line]:
@@ -144,33 +170,108 @@ def _province(flat: str, unit: tuple[str, str] | None) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-def _title(lines: list[Line], flat: str) -> tuple[str | None, str | None]:
-    """The plan title, and where it was found ("article", "decision", "heading")."""
-    match = re.search(r"Điều 1\.?\s*Ban hành kèm theo Quyết định này\s*[“\"](.{10,300}?)[”\"]", flat)
-    if match:
-        return collapse(match.group(1)), "article"
-    for index, line in enumerate(lines):
-        if fold(line.text).strip(" :") == "quyet dinh":
-            parts = []
-            for follow in lines[index + 1 : index + 5]:
-                if fold(follow.text).startswith(("chu tich", "uy ban", "can cu", "giam doc", "tm", "kt")):
-                    break
-                parts.append(follow.text)
-            title = re.sub(r"(?i)^(?:về việc|v/v)?\s*(?:ban hành|phê duyệt)\s+", "", " ".join(parts)).strip()
-            if fold(title).startswith("ke hoach"):
-                return title[:1].upper() + title[1:], "decision"
-            break
-    for index, line in enumerate(lines):
+# The kinds of document a plan arrives as, by their heading (folded), with the word that starts
+# their title ("Chỉ thị về việc …").
+_KINDS = {
+    "ke hoach": "Kế hoạch",
+    "chi thi": "Chỉ thị",
+    "quyet dinh": "Quyết định",
+    "nghi quyet": "Nghị quyết",
+    "chuong trinh": "Chương trình",
+    "de an": "Đề án",
+    "thong bao": "Thông báo",
+    "cong van": "Công văn",
+}
+_TITLE_STOP = (
+    "can cu",
+    "thuc hien",
+    "so:",
+    "so ",
+    "(kem theo",
+    "(ban hanh kem",
+    "kem theo",
+    "uy ban nhan dan",
+)
+_ISSUES_PLAN = re.compile(r"(?i)^(?:về việc|v/v)?\s*(?:ban hành|phê duyệt)\s+(?=kế hoạch|chương trình|đề án)")
+_ARTICLE_PLAN = re.compile(
+    r"Điều 1\.?\s*Ban hành kèm theo (?:Quyết định|Nghị quyết|Chỉ thị) này\s*[“\"]?"
+    r"((?:Kế hoạch|Chương trình|Đề án)[^“”\"]{10,400}?)[”\"]?\s*(?:\.\s|$)"
+)
+
+
+def _subject_after(paragraphs: list[Line], index: int) -> str:
+    """The title words printed after a kind heading: the next one to three capitalised paragraphs."""
+    parts: list[str] = []
+    for line in paragraphs[index + 1 : index + 4]:
         folded = fold(line.text)
-        if folded == "ke hoach" and index + 1 < len(lines):
-            rest = lines[index + 1].text
-        elif folded.startswith("ke hoach ") and line.text[:8].isupper():
-            rest = line.text[8:].strip()
-        else:
+        if not line.text or folded.startswith(_TITLE_STOP) or folded.strip(" :") in _KINDS:
+            break
+        if parts and not mostly_upper(line.text):
+            break
+        if parts and _letterhead_body(line.text):
+            break
+        parts.append(line.text)
+        if not mostly_upper(line.text):
+            break
+    return collapse(" ".join(parts))
+
+
+def _letterhead_body(text: str) -> bool:
+    """An issuing authority printed alone ("THỦ TƯỚNG CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH …")."""
+    folded = fold(text)
+    return mostly_upper(text) and folded.startswith(
+        ("thu tuong", "chu tich", "uy ban", "hoi dong", "bo truong", "giam doc", "chinh phu")
+    )
+
+
+def _title(paragraphs: list[Line], flat: str) -> tuple[str | None, str | None]:
+    """The document's title, and where it was found ("article", "decision", "heading").
+
+    A decision or resolution that issues a plan is titled by the plan ("Kế hoạch …", as officials
+    file it); otherwise the kind heading ("KẾ HOẠCH", "CHỈ THỊ") and the capitalised lines under it.
+    """
+    match = _ARTICLE_PLAN.search(flat)
+    if match:
+        return _clean_title(match.group(1)), "article"
+    found: list[tuple[str, str]] = []
+    for index, line in enumerate(paragraphs):
+        kind, subject = _kind_heading(line.text)
+        if kind is None:
             continue
-        if rest and not fold(rest).startswith(("so ", "thuc hien")):
-            return f"Kế hoạch {rest[:1].lower()}{rest[1:]}".strip(), "heading"
-    return None, None
+        subject = subject or _subject_after(paragraphs, index)
+        if not subject:
+            continue
+        if _ISSUES_PLAN.match(subject):
+            return _clean_title(_ISSUES_PLAN.sub("", subject)), "decision"
+        found.append((kind, subject))
+    if not found:
+        return None, None
+    kind, subject = found[0]
+    if fold(subject).startswith(kind):
+        return _clean_title(subject), "heading"
+    return _clean_title(
+        f"{_KINDS[kind]} {sentence_case(subject)[:1].lower()}{sentence_case(subject)[1:]}"
+    ), "heading"
+
+
+def _kind_heading(text: str) -> tuple[str | None, str]:
+    """("ke hoach", "") for a "KẾ HOẠCH" heading; ("ke hoach", "Cải cách …") when the reader ran the
+    title into the heading's paragraph ("KẾ HOẠCH Cải cách hành chính phường Hòa Bình năm 2026")."""
+    folded = fold(text).strip(" :")
+    if folded in _KINDS:
+        return folded, ""
+    for kind in _KINDS:
+        words = len(kind.split())
+        head = " ".join(text.split()[:words])
+        if folded.startswith(kind + " ") and head.isupper() and not folded.startswith(kind + " so "):
+            rest = text.split(None, words)[-1].strip()
+            return kind, rest
+    return None, ""
+
+
+def _clean_title(text: str) -> str:
+    text = collapse(text).rstrip(" .;:")
+    return sentence_case(text) if mostly_upper(text) else text[:1].upper() + text[1:]
 
 
 def _period(text: str | None) -> tuple[date | None, date | None]:
@@ -281,22 +382,78 @@ def _head_span(doc: Document, lines: list[Line]) -> Span:
     return Span(0, end)
 
 
+_SIGN_LINE = re.compile(
+    r"(?:CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHỦ NHIỆM|TRƯỞNG BAN|TỔNG THƯ KÝ|CHÁNH VĂN PHÒNG|TRƯỞNG PHÒNG)"
+    r"\s*(?:\((?:đã ký|Đã ký)\)|\[(?:đã ký|Đã ký)\])?\s*((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s*){2,5})\s*$"
+)
+_CAPTION = re.compile(
+    r"(?i)\((?:ban hành )?kèm theo (?:quyết định|nghị quyết|kế hoạch|chỉ thị) số\s+(\d+[^\s,)]*)"
+    r"\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+)
+
+
+def _signer_in_block(lines: list[Line]) -> tuple[str | None, Span | None]:
+    """The name ending a signature cell read as one line ("TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Võ Tấn Đức")."""
+    for line in reversed(lines):
+        match = _SIGN_LINE.search(line.text)
+        if match:
+            name = collapse(match.group(1))
+            if _looks_like_name(name):
+                return name, line.span
+    return None, None
+
+
+def _caption_number(flat: str) -> tuple[str | None, date | None]:
+    """Number and date from an annex caption ("(Kèm theo Nghị quyết số 1339/NQ-UBTVQH15 ngày 28 tháng
+    12 năm 2024 …)") when the header prints none."""
+    match = _CAPTION.search(flat)
+    if not match or "/" not in match.group(1):
+        return None, None
+    day, month, year = (int(g) for g in match.groups()[1:])
+    try:
+        return match.group(1).rstrip(".;"), date(year, month, day)
+    except ValueError:
+        return match.group(1).rstrip(".;"), None
+
+
+def _national_issuer(head: list[Line]) -> tuple[str | None, Span | None]:
+    """A body that is not a people's committee: the letterhead ("THỦ TƯỚNG CHÍNH PHỦ") or the
+    enacting line above the "Căn cứ" clauses ("ỦY BAN THƯỜNG VỤ QUỐC HỘI")."""
+    for index, line in enumerate(head[:40]):
+        folded = fold(line.text)
+        if folded.startswith("cong hoa"):
+            if index:
+                first = head[0]
+                if not fold(first.text).startswith("uy ban nhan dan") and mostly_upper(first.text):
+                    return body_case(re.split(r"\s-{2,}|\s*-{3,}", first.text)[0]), first.span
+            continue
+        following = fold(head[index + 1].text) if index + 1 < len(head) else ""
+        if _letterhead_body(line.text) and following.startswith("can cu"):
+            if "nhan dan" not in folded:  # a people's committee or council is local, read as a unit
+                return body_case(line.text), line.span
+    return None, None
+
+
 def fill_metadata(doc: Document, units: list[Unit], plan: PlanDraft) -> None:
     """Set the header fields of ``plan`` (and their spans) from ``doc``."""
     lines = all_lines(doc)
     head = lines[:80]
     flat = " ".join(unit.text for unit in units[:400])
-    title, _source = _title(head, flat)
+    title, _source = _title(head_paragraphs(doc), flat)
     unit, unit_span = _org_unit(head, flat)
-    if unit is None and title:
+    national, national_span = _national_issuer(head)
+    if unit is None and title and national is None:
         # No letterhead could be read: the title names the unit ("… trên địa bàn tỉnh Thanh Hóa …").
         unit = _unit_in_title(title)
-    if unit:
+    if unit and national is None:
         plan.org_unit = OrgUnitRef(name=unit[0], level=unit[1], province=_province(flat, unit))
         plan.issuer = f"UBND {unit[0]}"
         span = unit_span or locate(doc.text, unit[0].split(" ", 1)[1], _head_span(doc, lines))
         plan.spans["org_unit"] = span
         plan.spans["issuer"] = span
+    elif national:
+        plan.issuer = national
+        plan.spans["issuer"] = national_span
     if title:
         plan.title = title
         plan.spans["title"] = locate(doc.text, title, _head_span(doc, lines))
@@ -306,7 +463,11 @@ def fill_metadata(doc: Document, units: list[Unit], plan: PlanDraft) -> None:
     plan.signed_date, span = _signed_date(head)
     if span:
         plan.spans["signed_date"] = span
+    if plan.decision_number is None and span is None:
+        plan.decision_number, plan.signed_date = _caption_number(" ".join(line.text for line in lines))
     plan.signer, span = _signer(lines)
+    if plan.signer is None:
+        plan.signer, span = _signer_in_block(lines)
     if span:
         plan.spans["signer"] = span
     plan.period_start, plan.period_end = _period(title)

@@ -104,8 +104,22 @@ def _closes_body(unit: Unit) -> bool:
     """End matter and annex titles close every open item ("Nơi nhận:", "TM. UBND", "Phụ lục")."""
     if unit.marker is not None:
         return False
-    head = fold(unit.text[:40])
-    return head.startswith(("noi nhan", "tm.", "kt.", "phu luc", "tm ", "kt "))
+    head = fold(unit.text[:80])
+    if head.startswith(("noi nhan", "tm.", "kt.", "phu luc", "tm ", "kt ")):
+        return True
+    return head.startswith(_CLOSING) or (head.startswith("chu tich") and " yeu cau " in head)
+
+
+# Openings of the closing paragraphs that follow the last item of a plan or directive: they end
+# the item before them, never continue it.
+_CLOSING = (
+    "tren day la",
+    "trong qua trinh thuc hien",
+    "trong qua trinh to chuc thuc hien",
+    "trong qua trinh trien khai",
+    "quyet dinh nay co hieu luc",
+    "chi thi nay co hieu luc",
+)
 
 
 def _absorb(target: Unit | None, unit: Unit) -> None:

@@ -17,50 +17,22 @@ from core.plandoc.document import Cell, Document, Paragraph, Segment, Span, Tabl
 from core.plandoc.extract.agencies import split_agencies
 from core.plandoc.extract.areas import area_of_heading, classify_area
 from core.plandoc.extract.items import split_items, starts_with_bullet
+from core.plandoc.extract.roles import ROLES, role_of
 from core.plandoc.extract.spans import locate
 from core.plandoc.extract.textutil import fold
 from core.plandoc.model import TaskDraft
 from core.text import collapse
 
-ROLES = ("no", "content", "products", "lead", "coordinating", "deadline", "notes")
 _ROMAN = re.compile(r"^[IVXL]{1,5}\.?$")
 _ROMAN_TITLE = re.compile(r"^[IVXL]{1,5}\s*[.)/-]\s*\S")
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
-_LEAD = re.compile(r"(co quan|don vi|bo phan|cong chuc|can bo|nguoi|phong|ca nhan) (thuc hien|trach nhiem)")
-
-
-def header_role(text: str) -> str | None:
-    """The role of a column from its header text, by meaning."""
-    folded = fold(text).strip(" .:")
-    if not folded:
-        return None
-    if folded in ("tt", "stt", "so tt", "so thu tu", "thu tu", "muc") or folded.startswith(("stt ", "tt ")):
-        return "no"
-    if "thoi gian" in folded or "thoi han" in folded or "tien do" in folded or "moc " in folded:
-        return "deadline"
-    if "phoi hop" in folded:
-        return "coordinating"
-    if (
-        "chu tri" in folded
-        or "phu trach" in folded
-        or _LEAD.search(folded)
-        or folded.startswith("trach nhiem")
-    ):
-        return "lead"
-    if "san pham" in folded or "ket qua" in folded:
-        return "products"
-    if "ghi chu" in folded or "yeu cau" in folded:
-        return "notes"
-    if any(word in folded for word in ("noi dung", "nhiem vu", "cong viec", "hoat dong", "giai phap")):
-        return "content"
-    return None
 
 
 def header_map(cells: list[Cell]) -> dict[str, int] | None:
     """Column index per role when ``cells`` is a header row (content plus two other roles)."""
     roles: dict[str, int] = {}
     for index, cell in enumerate(cells):
-        role = header_role(cell.text)
+        role = role_of(cell.text)
         if role and role not in roles:
             roles[role] = index
     if "content" in roles and len(roles) >= 3:

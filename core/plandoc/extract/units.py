@@ -100,8 +100,25 @@ def _split_inline_items(segment: Segment) -> list[Segment]:
 
 def paragraph_lines(doc: Document, para: Paragraph) -> list[Segment]:
     """The lines of a paragraph with spans; derived from the text when the reader gave none."""
-    lines = [line for line in map(_unmarked, _raw_lines(doc, para)) if line.text]
+    lines = _join_bare_markers([line for line in map(_unmarked, _raw_lines(doc, para)) if line.text])
     return [piece for line in lines for piece in _split_inline_items(line)]
+
+
+_BARE_MARKER = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,3}|[a-zđ])\s*[.)]\s*$")
+
+
+def _join_bare_markers(lines: list[Segment]) -> list[Segment]:
+    """A marker printed alone on its line ("I." then the title on the next line, as web pages
+    wrap) belongs to the line after it."""
+    out: list[Segment] = []
+    for line in lines:
+        if out and _BARE_MARKER.match(out[-1].text):
+            prev = out.pop()
+            line = Segment(
+                f"{prev.text.strip()} {line.text}", Span.cover([prev.span, line.span]) or line.span
+            )
+        out.append(line)
+    return out
 
 
 def _raw_lines(doc: Document, para: Paragraph) -> list[Segment]:

@@ -15,6 +15,7 @@ import re
 import unicodedata
 
 from core.plandoc.document import Cell, Document, Paragraph, Row, Segment, Span, Table
+from core.plandoc.readers.pipes import read_pipe_table, region_end, starts_region
 from core.text import collapse
 
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
@@ -78,10 +79,25 @@ def read_text(data: bytes, name: str) -> Document:
             blocks.append(_table(text, table_lines, pages))
             table_lines.clear()
 
+    lines = text.split("\n")
+    ranges: list[tuple[int, int]] = []
     pos = 0
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
+    for line in lines:
+        ranges.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        start, end = ranges[index]
+        if starts_region(line):
+            flush()
+            stop = region_end(lines, index)
+            table = read_pipe_table(text, ranges[index:stop], lambda a, b: _span(a, b, pages))
+            if table is not None:
+                blocks.append(table)
+            index = stop
+            continue
+        index += 1
         if not line.strip() or line.strip() == "\f":
             flush()
         elif "\t" in line.strip(" "):
