@@ -14,7 +14,7 @@ from core.plandoc.extract.metadata import fill_metadata
 from core.plandoc.extract.outline import build_outline
 from core.plandoc.extract.prose_tasks import extract_prose_tasks
 from core.plandoc.extract.targets import extract_targets
-from core.plandoc.extract.tasks import extract_table_tasks
+from core.plandoc.extract.tasks import read_annex
 from core.plandoc.extract.textutil import fold
 from core.plandoc.extract.units import logical_units
 from core.plandoc.model import PlanDraft
@@ -39,12 +39,13 @@ def extract_plan(doc: Document) -> PlanDraft:
     fill_metadata(doc, units, plan)
     plan.targets = extract_targets(doc, root, (plan.period_start, plan.period_end))
     plan.assignments = extract_assignments(doc, root)
-    tasks = extract_table_tasks(doc)
-    if not tasks:
+    tasks, targets_only = read_annex(doc)
+    if not tasks or targets_only:
         cchc = is_cchc_plan(plan.title, doc.text)
-        tasks = extract_prose_tasks(doc, root, whole_area_leads(plan.assignments), plan.assignments, cchc)
-        if tasks:
+        prose = extract_prose_tasks(doc, root, whole_area_leads(plan.assignments), plan.assignments, cchc)
+        if prose and not tasks:
             plan.warnings.append(NO_ANNEX_WARNING)
+        tasks = prose + tasks
     plan.tasks = tasks
     return plan
 

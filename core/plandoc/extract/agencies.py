@@ -14,6 +14,7 @@ import re
 
 from core.plandoc.extract.items import join_wrapped, split_inline_bullets, strip_item
 from core.plandoc.extract.textutil import fold
+from core.text import modern_tones
 
 # Words a body's name starts with (folded). A trailing space marks a whole word.
 _HEADS = (
@@ -111,10 +112,43 @@ _DASH = re.compile(r"\s+[-–—]\s+")
 _CONNECTOR_END = re.compile(r"(?:\s(?:và|với|của)|[,&\-–])\s*$")
 
 
+# Heads whose folded form is also a common word ("Báo" newspaper / "bảo" ensure, "Tổ" team / "tổ
+# chức" organise, "Đội" / "đổi", "Bộ" / "bổ sung", "Sở" / "số", "Trường" / "trưởng"): where the text
+# carries its tone marks, the head must be spelled as a body is.
+_AMBIGUOUS = {
+    "bao ": ("báo ",),
+    "to ": ("tổ ",),
+    "doi ": ("đội ",),
+    "bo ": ("bộ ",),
+    "so ": ("sở ",),
+    "truong ": ("trường ",),
+    "ban ": ("ban ",),
+    "hoi ": ("hội ",),
+    "dai ": ("đài ",),
+    "vien ": ("viện ",),
+    "quy ": ("quỹ ",),
+    "phong ": ("phòng ",),
+    "cuc ": ("cục ",),
+    "hat ": ("hạt ",),
+    "tram ": ("trạm ",),
+    "thue ": ("thuế ",),
+}
+_TONE_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
+
+
 def is_body(text: str) -> bool:
     """Whether ``text`` starts like the name of a body (agency, group of agencies, office holder)."""
     folded = fold(text) + " "
-    return folded.startswith(_HEADS)
+    head = next((h for h in _HEADS if folded.startswith(h)), None)
+    if head is None:
+        return False
+    spelled = _AMBIGUOUS.get(head)
+    if spelled and _TONE_MARKS.search(text.lower()):
+        lowered = modern_tones(text.strip().lower()) + " "
+        if head == "to " and lowered.startswith("tổ chức") and not lowered.startswith("tổ chức chính trị"):
+            return False
+        return lowered.startswith(spelled)
+    return True
 
 
 def _named_body(text: str) -> bool:
@@ -180,7 +214,9 @@ def _group_commas(part: str) -> list[str]:
     pieces = part.split(",")
     groups = [pieces[0].strip()]
     for piece in pieces[1:]:
-        if _named_body(piece) and _named_body(groups[-1]):
+        named_before = _named_body(groups[-1]) and not fold(groups[-1]).startswith("cac ")
+        group_starts = fold(piece).strip().startswith("cac ") and is_body(piece.strip())
+        if _named_body(groups[-1]) and (_named_body(piece) or (named_before and group_starts)):
             groups.append(piece.strip())
         else:
             groups[-1] = f"{groups[-1]},{piece}"

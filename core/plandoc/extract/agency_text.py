@@ -285,6 +285,8 @@ def _new_body_starts(previous: str, piece: str, joiner: str) -> bool:
         return False  # "các bộ, cơ quan ngang bộ": the group goes on
     if fold(piece).startswith("tinh ") or fold(piece).startswith("thanh pho "):
         return False
+    if joiner == "và" and fold(previous).endswith(("hdnd", "hoi dong nhan dan")):
+        return False  # "Văn phòng HĐND và UBND xã" is one office
     return True
 
 

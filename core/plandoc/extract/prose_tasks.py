@@ -49,6 +49,10 @@ from core.text import collapse
 
 # Section titles (folded) whose items assign no work.
 _SKIP_TITLES = (
+    "noi dung giam sat",
+    "noi dung kiem tra",
+    "noi dung danh gia",
+    "noi dung bao cao",
     "muc dich",
     "yeu cau",
     "quan diem",
@@ -134,11 +138,10 @@ def _has_no_sections(root: Node) -> bool:
 
 def _title_kind(node: Node) -> str | None:
     title = fold(node.text)[:80]
-    if any(title.startswith(word) or f" {word}" in title[:40] for word in _TASK_TITLES):
-        if not title.startswith(("muc tieu", "muc dich", "yeu cau", "quan diem")):
-            return "tasks"
-    if any(title.startswith(word) for word in _SKIP_TITLES):
+    if any(title.startswith(word) for word in _SKIP_TITLES) or "chi tieu" in title[:40]:
         return "skip"
+    if any(title.startswith(word) or f" {word}" in title[:40] for word in _TASK_TITLES):
+        return "tasks"
     return None
 
 
@@ -165,6 +168,8 @@ class _Reader:
                 if self.skip_organisation and fold(node.text).startswith("to chuc thuc hien"):
                     return
                 in_tasks = True
+            elif kind is None and node.kind == "roman":
+                in_tasks = True  # a part of the plan titled by its subject ("III. Phát triển hạ tầng số")
         if not in_tasks:
             self.walk(node, ctx, in_tasks)
             return
@@ -183,17 +188,14 @@ class _Reader:
             return
         if self.labelled(node, ctx):
             return
+        if node.children and node.kind == "letter" and not _topic(node.text):
+            self.add(node, _with_list(node), ctx)  # a lettered task and the points that detail it
+            return
         if node.children and (node.is_heading or _ends_intro(node.text)):
             if node.is_heading and not _ends_intro(node.text) or _children_are_actions(node):
                 area = area_of_heading(node.text) if node.is_heading else None
                 if area and ctx.cchc:
                     ctx = replace(ctx, area=area, area_node=node)
-                if (
-                    not node.is_heading
-                    and not _INTRO_ONLY.search(node.text)
-                    and starts_with_action(node.text)
-                ):
-                    pass  # an action that only introduces its steps: the steps are the tasks
                 self.walk(node, ctx, in_tasks)
                 return
             self.add(node, _with_list(node), ctx)
@@ -321,6 +323,11 @@ def _agency_heading(node: Node) -> tuple[list[str], str]:
             if agencies and sum(len(a) for a in agencies) >= 0.6 * len(bare):
                 return agencies, ""
     return [], text
+
+
+def _topic(text: str) -> bool:
+    """A bare topic over the items below it ("a) Đào tạo và bồi dưỡng:", "b) Hợp tác:"), not a task."""
+    return len(text.rstrip(" :").split()) <= 5 and text[-1:] not in ".;"
 
 
 def _ends_intro(text: str) -> bool:

@@ -18,26 +18,37 @@ from core.plandoc.extract.agencies import split_agencies
 from core.plandoc.extract.areas import area_of_heading, classify_area
 from core.plandoc.extract.items import split_items, starts_with_bullet
 from core.plandoc.extract.roles import ROLES, role_of
+from core.plandoc.extract.row_fit import align_row
 from core.plandoc.extract.spans import locate
 from core.plandoc.extract.textutil import fold
 from core.plandoc.model import TaskDraft
 from core.text import collapse
 
 _ROMAN = re.compile(r"^[IVXL]{1,5}\.?$")
+_CAPITAL = re.compile(r"^[A-ZĐ]\.?$")
 _ROMAN_TITLE = re.compile(r"^[IVXL]{1,5}\s*[.)/-]\s*\S")
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
 
 
-def header_map(cells: list[Cell]) -> dict[str, int] | None:
-    """Column index per role when ``cells`` is a header row (content plus two other roles)."""
-    roles: dict[str, int] = {}
-    for index, cell in enumerate(cells):
-        role = role_of(cell.text)
-        if role and role not in roles:
-            roles[role] = index
-    if "content" in roles and len(roles) >= 3:
+def header_roles(cells: list[Cell]) -> list[str | None] | None:
+    """The role of each column when ``cells`` is a header row (content plus two other roles)."""
+    roles = [role_of(cell.text) for cell in cells]
+    named = {role for role in roles if role and role != "funding"}
+    if "content" in named and len(named) >= 3:
         return roles
     return None
+
+
+def header_map(cells: list[Cell]) -> dict[str, int] | None:
+    """Column index per role (the first column of each role) when ``cells`` is a header row."""
+    roles = header_roles(cells)
+    if roles is None:
+        return None
+    out: dict[str, int] = {}
+    for index, role in enumerate(roles):
+        if role and role not in out:
+            out[role] = index
+    return out
 
 
 @dataclass
@@ -67,13 +78,15 @@ class AnnexReader:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.columns: dict[str, int] | None = None
-        self.width = 0
+        self.roles: list[str | None] | None = None
         self.area: str | None = None
         self.area_span: Span | None = None
         self.pending: _Pending | None = None
         self.tasks: list[TaskDraft] = []
         self.above: dict[int, list[Segment]] = {}
+        self.numbered = 0  # data rows with a number, to tell a page-break continuation from a task
+        self.rows = 0
+        self.targets_only = True  # every task table seen so far lists targets ("Chỉ tiêu")
 
     def read(self) -> list[TaskDraft]:
         for block in self.doc.blocks:
@@ -97,43 +110,60 @@ class AnnexReader:
     # -- tables
     def _table(self, table: Table) -> None:
         for row in table.rows:
-            columns = header_map(row.cells)
-            if columns is not None:
-                self.columns, self.width = columns, len(row.cells)
-                self.above = {}
+            roles = header_roles(row.cells)
+            if roles is not None:
+                named = {r for r in roles if r}
+                # The same header again (perhaps without a merged "STT" cell) repeats at a page break.
+                if self.roles is None or not named <= {r for r in self.roles if r}:
+                    self._flush()
+                    self.roles = roles  # a new table; the same header again is a page-break repeat
+                    self.above = {}
+                    content = next(c for c, r in zip(row.cells, roles, strict=True) if r == "content")
+                    self.targets_only = self.targets_only and "chi tieu" in fold(content.text)
                 continue
-            if self.columns is None or self._is_column_numbers(row.cells):
+            if self.roles is None or self._is_column_numbers(row.cells):
                 continue
-            self._row(row.cells)
+            self._row(self._aligned(row.cells))
+
+    def _aligned(self, cells: list[Cell]) -> list[Cell | None]:
+        """The row's cells under the header's columns (ragged rows placed by what they hold)."""
+        placed = align_row([c.text for c in cells], self.roles)
+        return [cells[i] if i is not None else None for i in placed]
 
     @staticmethod
     def _is_column_numbers(cells: list[Cell]) -> bool:
         texts = [c.text.strip() for c in cells if c.text.strip()]
         return len(texts) >= 3 and all(_COLUMN_NUMBER.match(t) for t in texts)
 
-    def _segments(self, cells: list[Cell], role: str) -> list[Segment]:
-        index = self.columns.get(role) if self.columns else None
-        if index is None or index >= len(cells):
-            return []
-        cell = cells[index]
-        if cell.covered and role not in ("no", "content"):
-            return list(self.above.get(index, []))
-        segments = cell.segments or ([Segment(cell.text, cell.span)] if cell.text.strip() else [])
-        self.above[index] = segments
-        return segments
+    def _segments(self, cells: list[Cell | None], role: str) -> list[Segment]:
+        out: list[Segment] = []
+        for index, column_role in enumerate(self.roles or []):
+            if column_role != role or index >= len(cells) or cells[index] is None:
+                continue
+            cell = cells[index]
+            if cell.covered and role not in ("no", "content"):
+                out.extend(self.above.get(index, []))
+                continue
+            segments = cell.segments or ([Segment(cell.text, cell.span)] if cell.text.strip() else [])
+            self.above[index] = segments
+            out.extend(segments)
+        return out
 
-    def _row(self, cells: list[Cell]) -> None:
+    def _row(self, cells: list[Cell | None]) -> None:
         values = {role: self._segments(cells, role) for role in ROLES}
         if not any(values.values()):
             return
-        title = self._section_title(cells, values)
+        present = [c for c in cells if c is not None]
+        title = self._section_title(present, values)
         if title is not None:
             self._flush()
             self.area = area_of_heading(title[0]) or self.area
             self.area_span = title[1]
             return
         number = collapse(" ".join(s.text for s in values["no"]))
-        if not number and self.pending is not None and "no" in (self.columns or {}):
+        self.rows += 1
+        self.numbered += bool(number)
+        if self.pending is not None and self._continues(number, values):
             for role, segments in values.items():
                 self.pending.merge(role, segments)
             return
@@ -142,21 +172,35 @@ class AnnexReader:
         for role, segments in values.items():
             self.pending.merge(role, segments)
 
+    def _continues(self, number: str, values: dict[str, list[Segment]]) -> bool:
+        """A row that finishes the task above: no content of its own, or no number in a table
+        that numbers its rows (the rest of a row cut by a page break)."""
+        if not values["content"]:
+            return True
+        numbers_rows = "no" in (self.roles or []) and self.numbered * 2 > self.rows
+        return not number and numbers_rows
+
     def _section_title(self, cells: list[Cell], values: dict[str, list[Segment]]) -> tuple[str, Span] | None:
-        """A row that titles a section ("I | Cải cách thể chế"), not a task."""
+        """A row that titles a section ("I | Cải cách thể chế", "5.1 | Thương mại"), not a task."""
         number = collapse(" ".join(s.text for s in values["no"]))
         texts = [(c.text.strip(), c.span) for c in cells if c.text.strip() and not c.covered]
         others = [r for r in ROLES if r not in ("no", "content") and values[r]]
         content = collapse(" ".join(s.text for s in values["content"]))
-        if _ROMAN.match(number) and not others:
+        if (_ROMAN.match(number) or _CAPITAL.match(number)) and not others:
             title = content or " ".join(t for t, _ in texts[1:])
             return title, Span.cover([s for _, s in texts]) or texts[0][1]
         if len(texts) == 1 and not number:
             text = collapse(texts[0][0])
             if _ROMAN_TITLE.match(text) or (text.isupper() and area_of_heading(text)):
                 return text, texts[0][1]
+        if number and len(texts) == 2 and not content:
+            # "5.2 | | Công nghiệp và năng lượng | | |": a merged title cell printed off its column
+            title = texts[1][0]
+            if len(title) <= 120 and title[-1:] not in ".;":
+                return collapse(title), texts[1][1]
         if number and not others and content and len(content) <= 80 and content[-1] not in ".;":
-            if area_of_heading(content) and not re.search(r"\d{4}", content):
+            has_more_columns = any(r not in (None, "no", "content") for r in self.roles or [])
+            if has_more_columns or (area_of_heading(content) and not re.search(r"\d{4}", content)):
                 return content, Span.cover([s.span for s in values["content"]]) or texts[0][1]
         return None
 
@@ -213,3 +257,11 @@ def _to_task(text: str, pending: _Pending) -> TaskDraft | None:
 def extract_table_tasks(doc: Document) -> list[TaskDraft]:
     """All tasks printed in the document's annex tables (empty when it has none)."""
     return AnnexReader(doc).read()
+
+
+def read_annex(doc: Document) -> tuple[list[TaskDraft], bool]:
+    """The annex tasks, and whether the annex only assigns targets (its content column is "Chỉ
+    tiêu"): then the plan's tasks are in its text too."""
+    reader = AnnexReader(doc)
+    tasks = reader.read()
+    return tasks, bool(tasks) and reader.targets_only

@@ -105,12 +105,14 @@ def _lone_pipe_rows(text: str, ranges: list[LineRange]) -> list[list[RawCell]]:
             if cell:
                 row.append(cell)
                 cell = []
-            nxt = ranges[i + 1] if i + 1 < len(ranges) else None
-            if nxt is not None and is_lone_pipe(text[nxt[0] : nxt[1]]):
+            j = i + 1
+            while j < len(ranges) and not text[ranges[j][0] : ranges[j][1]].strip():
+                j += 1  # blank lines between two pipes do not separate them
+            if j < len(ranges) and is_lone_pipe(text[ranges[j][0] : ranges[j][1]]):
                 if row:
                     rows.append(row)
                     row = []
-                i += 2
+                i = j + 1
                 continue
         elif text[a:b].strip():
             cell.append((a, b))
