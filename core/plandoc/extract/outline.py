@@ -131,37 +131,29 @@ def _absorb(target: Unit | None, unit: Unit) -> None:
     target.span = Span.cover([target.span, unit.span]) or target.span
 
 
-def heading_matches(node: Node, *required: tuple[str, ...]) -> bool:
-    """``node`` is a heading whose folded title contains one word of each ``required`` group."""
-    if not node.is_heading or node.unit is None:
-        return False
-    title = fold(node.text)
-    return all(any(word in title for word in group) for group in required)
-
-
-def find_targets_section(root: Node) -> Node | None:
-    """The "mục tiêu, chỉ tiêu cụ thể" section (or "một số chỉ tiêu chủ yếu")."""
+def find_targets_sections(root: Node) -> list[Node]:
+    """The sections that set targets: "Mục tiêu (cụ thể)", "Chỉ tiêu", "Một số chỉ tiêu chủ yếu"
+    (the outermost of nested ones, so "II. MỤC TIÊU" takes in its "1. … đến năm 2030")."""
 
     def is_targets(node: Node) -> bool:
-        title = fold(node.text) if node.is_heading else ""
-        return "chi tieu" in title or ("muc tieu" in title and "cu the" in title)
+        if not node.is_heading or node.unit is None:
+            return False
+        title = fold(node.text)[:60]
+        if any(word in title for word in ("nhiem vu", "giai phap")):
+            return False  # "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP": the targets are a part inside it
+        return "chi tieu" in title or title.startswith("muc tieu")
 
-    return root.find(is_targets)
+    found: list[Node] = []
 
+    def visit(node: Node) -> None:
+        for child in node.children:
+            if is_targets(child):
+                found.append(child)
+            else:
+                visit(child)
 
-def find_tasks_section(root: Node, targets: Node | None) -> Node | None:
-    """The "nhiệm vụ, giải pháp" section, the most specific one that is not the targets section."""
-    best = None
-    for node in root.walk():
-        if heading_matches(node, ("nhiem vu",), ("giai phap", "noi dung", "cai cach")):
-            if targets is not None and (node is targets or node.contains(targets)):
-                inner = [n for n in node.walk() if n is not targets and not n.contains(targets)]
-                if not any(heading_matches(n, ("nhiem vu", "giai phap")) for n in inner):
-                    continue
-                best = next(n for n in inner if heading_matches(n, ("nhiem vu", "giai phap")))
-                return best
-            return node
-    return best
+    visit(root)
+    return found
 
 
 def depth(node: Node) -> int:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 
 from core.plandoc.extract.agencies import is_body
-from core.plandoc.extract.textutil import fold
 
 _NUMBER = re.compile(r"^\(?(?:[IVXLC]{1,6}|[A-ZĐ]|[a-zđ]|\d{1,3}(?:\.\d{1,3}){0,3})[.)]?\)?$")
 _TIME = re.compile(

@@ -161,9 +161,10 @@ class AnnexReader:
             self.area_span = title[1]
             return
         number = collapse(" ".join(s.text for s in values["no"]))
+        continues = self.pending is not None and self._continues(number, values)
         self.rows += 1
         self.numbered += bool(number)
-        if self.pending is not None and self._continues(number, values):
+        if continues:
             for role, segments in values.items():
                 self.pending.merge(role, segments)
             return

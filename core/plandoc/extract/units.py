@@ -18,6 +18,7 @@ ROMAN = re.compile(r"^(?P<label>[IVXL]{1,5})\s*[.):/-]\s*(?=\S)")
 DECIMAL = re.compile(r"^(?P<label>\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(?=\S)")
 NUMBER = re.compile(r"^(?P<label>\d{1,2})\s*[.)](?:\s+(?=\S)|(?=[^\W\d_]))")
 LETTER = re.compile(r"^(?P<label>[a-zđ])\s*\)\s*(?=\S)")
+PAREN = re.compile(r"^\((?P<label>\d{1,2})\)\s*(?=[^\W\d_])")
 BULLET = re.compile(r"^(?P<label>[-–—•+*])\s*(?=[^\s\d-]|\d+\s*%|\d+\s)")
 _TERMINAL = ".;:!?…"
 
@@ -26,7 +27,7 @@ _TERMINAL = ".;:!?…"
 class Marker:
     """The list marker a unit starts with. ``kind`` orders nothing by itself: see ``outline``."""
 
-    kind: str  # "roman", "decimal2".."decimal4", "number", "letter", "dash", "plus"
+    kind: str  # "roman", "decimal2".."decimal4", "number", "letter", "paren" ("(3)"), "dash", "plus"
     label: str  # "II", "2.1", "3", "a", "-", "+"
     end: int  # index in the unit text where the body starts
 
@@ -50,12 +51,18 @@ class Unit:
     def is_note(self) -> bool:
         """A parenthesised remark ("(Nội dung chi tiết tại Phụ lục kèm theo).") is not an item."""
         text = self.text.rstrip(" .;")
-        return text.startswith("(") and text.endswith(")")
+        return self.marker is None and text.startswith("(") and text.endswith(")")
 
 
 def parse_marker(text: str) -> Marker | None:
     """Read the list marker at the start of ``text``, if any."""
-    for kind, pattern in (("roman", ROMAN), ("decimal", DECIMAL), ("number", NUMBER), ("letter", LETTER)):
+    for kind, pattern in (
+        ("roman", ROMAN),
+        ("decimal", DECIMAL),
+        ("number", NUMBER),
+        ("letter", LETTER),
+        ("paren", PAREN),
+    ):
         match = pattern.match(text)
         if match:
             label = match.group("label")
