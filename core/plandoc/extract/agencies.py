@@ -107,7 +107,9 @@ _ROLE_WORDS = (
     "giam sat",
 )
 _SCOPE_WORDS = ("chi so", "noi dung", "linh vuc", "nhiem vu", "doi voi", "ve ", "ke hoach", "bao cao")
-_ACTION_TAIL = re.compile(r"\s+(?:phối hợp|tổng hợp|thẩm định|chủ trì|theo dõi|tham mưu)\b.*$")
+_ACTION_TAIL = re.compile(
+    r"\s+(?:phối hợp|tổng hợp|thẩm định|thẩm tra|chủ trì|theo dõi|tham mưu|tham gia|chuẩn bị)\b.*$"
+)
 _DASH = re.compile(r"\s+[-–—]\s+")
 _CONNECTOR_END = re.compile(r"(?:\s(?:và|với|của)|[,&\-–])\s*$")
 
@@ -253,3 +255,25 @@ def split_agencies(texts: list[str]) -> list[str]:
             seen.add(key)
             out.append(entry)
     return out
+
+
+_BRACKET = re.compile(r"\s*\(([^()]*)\)\s*$")
+_BRACKET_HELPER = re.compile(r"(?i)^(.+?)\s+phối hợp\b")
+_BRACKET_REMARK = re.compile(r"(?i)\b(?:là|do|phối hợp|chủ trì|thực hiện|thuộc|theo)\b")
+
+
+def helpers_in_brackets(entries: list[str]) -> tuple[list[str], list[str]]:
+    """Split bracketed remarks off lead entries: "X (Y phối hợp chuẩn bị)" gives lead X and helper Y;
+    a remark ("… (Văn phòng Quốc hội là cơ quan thường trực …)") is dropped; a bracket that only
+    names the body's parent ("Trung tâm Dịch vụ việc làm (Sở Nội vụ)") stays, it is part of the name."""
+    leads: list[str] = []
+    helpers: list[str] = []
+    for entry in entries:
+        match = _BRACKET.search(entry)
+        if match and _BRACKET_REMARK.search(match.group(1)):
+            helper = _BRACKET_HELPER.match(match.group(1).strip())
+            if helper and is_body(helper.group(1)):
+                helpers.append(helper.group(1).strip())
+            entry = entry[: match.start()].strip()
+        leads.append(entry)
+    return leads, helpers

@@ -46,7 +46,13 @@ def role_of(text: str) -> str | None:
         or folded.startswith("trach nhiem")
     ):
         return "lead"
-    if "san pham" in folded or "ket qua" in folded or "hinh thuc van ban" in folded:
+    if "soan thao" in folded or "tham muu" in folded:
+        return "lead"  # legislative plans: the drafting body does the work
+    if any(word in folded for word in ("tham tra", "tham dinh", "y kien")):
+        return "coordinating"  # the body that reviews the draft or gives its opinion
+    if folded in ("co quan trinh", "don vi trinh"):
+        return None  # the body that formally submits; the drafting body is the lead
+    if "san pham" in folded or "ket qua" in folded or "hinh thuc van ban" in folded or folded == "ho so":
         return "products"
     if "ghi chu" in folded or "yeu cau" in folded:
         return "notes"

@@ -25,6 +25,9 @@ _TIME = re.compile(
 )
 
 
+_DUE = re.compile(r"(?i)\d{1,2}/\d{1,2}/\d{4}|\bquý\s+[IVX1-4]+|trước ngày|tháng\s+\d{1,2}/\d{4}")
+
+
 def looks_like_number(text: str) -> bool:
     return bool(_NUMBER.match(text.strip().strip("*")))
 
@@ -51,6 +54,8 @@ def fit(text: str, role: str | None) -> float:
             return 2.0
         return -2.0 if length > 150 else -0.5
     if role == "deadline":
+        if _DUE.search(text) and length <= 200:
+            return 3.0  # a date or a quarter: nothing else in a row reads like that
         if _TIME.search(text) and length <= 200:
             return 2.0
         return -1.0

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from core.plandoc.document import Cell, Document, Paragraph, Segment, Span, Table
-from core.plandoc.extract.agencies import split_agencies
+from core.plandoc.extract.agencies import helpers_in_brackets, split_agencies
 from core.plandoc.extract.areas import area_of_heading, classify_area
 from core.plandoc.extract.items import split_items, starts_with_bullet
 from core.plandoc.extract.roles import ROLES, role_of
@@ -127,6 +127,8 @@ class AnnexReader:
 
     def _aligned(self, cells: list[Cell]) -> list[Cell | None]:
         """The row's cells under the header's columns (ragged rows placed by what they hold)."""
+        while len(cells) > 1 and not cells[-1].text.strip() and not cells[-1].covered:
+            cells = cells[:-1]  # trailing empty cells ("| ||") say nothing about where the rest go
         placed = align_row([c.text for c in cells], self.roles)
         return [cells[i] if i is not None else None for i in placed]
 
@@ -241,10 +243,15 @@ def _to_task(text: str, pending: _Pending) -> TaskDraft | None:
         ("lead", "lead", split_agencies),
         ("coordinating", "coordinating", split_agencies),
     ):
-        segments = cells.get(role, [])
-        values = splitter([s.text for s in segments])
-        setattr(task, attr, values)
-        for index, value in enumerate(values):
+        texts = [s.text for s in cells.get(role, [])]
+        if role == "lead":
+            # "Ban Công tác đại biểu (Văn phòng Quốc hội phối hợp)": the body in brackets helps
+            texts, helpers = helpers_in_brackets(texts)
+        setattr(task, attr, splitter(texts))
+    task.coordinating += [h for h in helpers if h not in task.coordinating]
+    for role, attr in (("products", "products"), ("lead", "lead"), ("coordinating", "coordinating")):
+        segments = cells.get(role, []) or cells.get("lead", [])
+        for index, value in enumerate(getattr(task, attr)):
             task.spans[f"{attr}.{index}"] = locate(text, value, _cover(segments))
     for role, attr in (("deadline", "deadline_text"), ("notes", "notes")):
         segments = cells.get(role, [])
