@@ -141,7 +141,7 @@ _TONE_MARKS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèé�
 def is_body(text: str) -> bool:
     """Whether ``text`` starts like the name of a body (agency, group of agencies, office holder)."""
     folded = fold(text) + " "
-    head = next((h for h in _HEADS if folded.startswith(h)), None)
+    head = max((h for h in _HEADS if folded.startswith(h)), key=len, default=None)
     if head is None:
         return False
     spelled = _AMBIGUOUS.get(head)

@@ -55,7 +55,6 @@ PREDICATES = (
     "la co quan",
     "la don vi",
     "la cac",
-    "duoc ",
     "can ",
     "phai ",
     "nang cao",
@@ -106,6 +105,18 @@ PREDICATES = (
     "kip thoi",
     "ket hop",
     "lam dau moi",
+    # words that end a list of bodies without being a verb: purpose, scope, manner
+    "de ",
+    "nham ",
+    "trong viec",
+    "trong pham vi",
+    "theo chuc nang",
+    "theo quy dinh",
+    "ve viec",
+    "khi ",
+    "neu ",
+    "trong qua trinh",
+    "trong truong hop",
     "tien hanh",
     "giam sat",
     "chuan bi",
@@ -308,6 +319,8 @@ def split_agency_list(text: str) -> list[str]:
     for entry in out:
         entry = strip_title(entry.strip(" ,.;:"))
         entry = re.sub(r"\s+", " ", entry)
+        if fold(entry) in TITLES:
+            continue  # "Bộ trưởng" alone names an office holder, not a body
         if entry and is_body(entry):
             cleaned.append(entry)
     return _unique(cleaned)
@@ -343,9 +356,17 @@ def agency_run(text: str, start: int = 0) -> Found:
     return Found(split_agency_list(phrase), start + stop)
 
 
+# Openings that come before the subject ("Đối với các nhiệm vụ năm 2025, các bộ … chủ động bố trí …").
+_LEADING_ADVERBIAL = re.compile(
+    r"(?i)^(?:đối với|trong|căn cứ|trên cơ sở|hằng năm|hàng năm|định kỳ|sau khi|để)\b[^,;]{0,160},\s*"
+)
+
+
 def subject_agencies(sentence: str) -> list[str]:
     """The bodies a sentence opens with, before its predicate ("Sở Tài chính chủ trì …")."""
     text = _ASSIGN.sub("", sentence, count=1).lstrip(" -–+•")
+    if not is_body(text):
+        text = _LEADING_ADVERBIAL.sub("", text, count=1)
     if starts_with_action(text) and not fold(text).startswith(("to cong tac", "doi ngu")):
         return []
     if not (is_body(text) or is_body(strip_title(text))):

@@ -173,6 +173,8 @@ class _Reader:
         if not in_tasks:
             self.walk(node, ctx, in_tasks)
             return
+        if _closing(node.text):
+            return
         if fold(node.text).startswith(("kinh phi", "nguon kinh phi")):
             ctx = replace(ctx, funding=True)
         agencies, rest = _agency_heading(node)
@@ -215,7 +217,7 @@ class _Reader:
         for child in node.children:
             label = leading_label(child.text)
             if label:
-                value = collapse(" ".join([label[1]] + [c.text for c in child.walk()]))
+                value = collapse(" ".join([label[1]] + [c.unit.text for c in child.walk() if c.unit]))
                 child_fields.append((label[0], value))
             elif any(leading_label(grand.text) for grand in child.children):
                 sub_blocks.append(child)
@@ -318,7 +320,7 @@ def _agency_heading(node: Node) -> tuple[list[str], str]:
     bare = text.rstrip(" :.")
     short = len(bare) <= 160 and (node.is_heading or not node.children or text.endswith(":"))
     if short and (is_body(bare) or is_body(strip_title(bare))):
-        if bare[-1:] not in ".;" and not starts_with_action(bare) and agency_run(bare).end >= len(bare) - 1:
+        if bare[-1:] not in ".;" and not starts_with_action(bare) and _only_bodies(bare):
             agencies = split_agency_list(bare)
             if agencies and sum(len(a) for a in agencies) >= 0.6 * len(bare):
                 return agencies, ""
@@ -328,6 +330,11 @@ def _agency_heading(node: Node) -> tuple[list[str], str]:
 def _topic(text: str) -> bool:
     """A bare topic over the items below it ("a) Đào tạo và bồi dưỡng:", "b) Hợp tác:"), not a task."""
     return len(text.rstrip(" :").split()) <= 5 and text[-1:] not in ".;"
+
+
+def _only_bodies(text: str) -> bool:
+    """Whether ``text`` names bodies and nothing else ("Thủ trưởng các sở, ngành; Chủ tịch UBND xã")."""
+    return all(agency_run(part).end >= len(part.rstrip()) - 1 for part in text.split(";") if part.strip())
 
 
 def _ends_intro(text: str) -> bool:
