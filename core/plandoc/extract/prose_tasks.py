@@ -203,7 +203,8 @@ class _Reader:
             self.add(node, _with_list(node), ctx)
             return
         if node.kind == "plain":
-            if _closing(node.text) or _INTRO_ONLY.search(node.text) or not _assigns(node.text, ctx):
+            intro = _ends_intro(node.text) or _INTRO_ONLY.search(node.text)
+            if _closing(node.text) or intro or not _assigns(node.text, ctx):
                 return
         self.add(node, _with_list(node), ctx)
 
@@ -218,7 +219,9 @@ class _Reader:
             label = leading_label(child.text)
             if label:
                 value = collapse(" ".join([label[1]] + [c.unit.text for c in child.walk() if c.unit]))
-                child_fields.append((label[0], value))
+                nested = [(role, v) for role, v, _ in inline_fields(value) if role]
+                # "Cơ quan thực hiện: + Chủ trì: Sở A; + Phối hợp: Sở B" names both roles inside
+                child_fields.extend(nested if label[0] == "lead" and nested else [(label[0], value)])
             elif any(leading_label(grand.text) for grand in child.children):
                 sub_blocks.append(child)
         if sub_blocks and not child_fields:
