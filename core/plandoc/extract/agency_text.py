@@ -343,9 +343,12 @@ def agency_run(text: str, start: int = 0) -> Found:
     clause = _CLAUSE_END.search(segment)
     if clause:
         stop = clause.start()
+    shouting = segment[:stop].isupper()
     for match in _words(segment[:stop]):
         if match.start() == 0:
             continue
+        if match.group()[:1].isupper() and not shouting:
+            continue  # "Sở Xây dựng", "Ban Quản lý": a capital starts a name, a verb is lowercase
         rest = fold(segment[match.start() : match.start() + 40])
         if _starts_predicate(rest):
             stop = match.start()

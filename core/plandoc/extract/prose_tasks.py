@@ -190,6 +190,10 @@ class _Reader:
             return
         if self.labelled(node, ctx):
             return
+        if node.children and node.is_heading and node.kind != "roman" and _titles_its_text(node):
+            body = " ".join(child.unit.text if child.kind != "plain" else child.text for child in node.walk())
+            self.add(node, f"{node.text.rstrip(' :.')}: {body}", ctx)  # "4.1 Ứng dụng GIS …: Nghiên cứu …"
+            return
         if node.children and node.kind == "letter" and not _topic(node.text):
             self.add(node, _with_list(node), ctx)  # a lettered task and the points that detail it
             return
@@ -328,6 +332,19 @@ def _agency_heading(node: Node) -> tuple[list[str], str]:
             if agencies and sum(len(a) for a in agencies) >= 0.6 * len(bare):
                 return agencies, ""
     return [], text
+
+
+def _titles_its_text(node: Node) -> bool:
+    """A titled item whose body is running text ("4.1. Ứng dụng GIS …" then a paragraph, or a
+    sentence ending "… như:" with the things it lists): one task, not a heading over tasks."""
+    children = node.children
+    if not children or children[0].kind != "plain" or any(child.children for child in children):
+        return False
+    plain = [child for child in children if child.kind == "plain"]
+    listed = [child for child in children if child.kind != "plain"]
+    if listed and (not _ends_intro(plain[-1].text) or any(starts_with_action(c.text) for c in listed)):
+        return False
+    return len(plain) <= 2 and not any(_agency_heading(child)[0] for child in plain)
 
 
 def _topic(text: str) -> bool:
