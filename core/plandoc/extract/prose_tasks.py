@@ -218,7 +218,6 @@ class _Reader:
         own = inline_fields(node.text)
         fields = [(role, value) for role, value, _ in own if role]
         child_fields: list[tuple[str, str]] = []
-        sub_blocks = []
         for child in node.children:
             label = leading_label(child.text)
             if label:
@@ -226,12 +225,8 @@ class _Reader:
                 nested = [(role, v) for role, v, _ in inline_fields(value) if role]
                 # "Cơ quan thực hiện: + Chủ trì: Sở A; + Phối hợp: Sở B" names both roles inside
                 child_fields.extend(nested if label[0] == "lead" and nested else [(label[0], value)])
-            elif any(leading_label(grand.text) for grand in child.children):
-                sub_blocks.append(child)
-        if sub_blocks and not child_fields:
-            for child in sub_blocks:
-                self.labelled(child, ctx)
-            return True
+        # An item whose sub-items carry the labels ("5. Xây dựng Nghị định" over "- Nghị định …"
+        # with "+ Cơ quan chủ trì: …") is a heading: each sub-item is read when it is visited.
         fields += child_fields
         if not any(role in ("lead", "coordinating", "deadline", "products") for role, _ in fields):
             return False
