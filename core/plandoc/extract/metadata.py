@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from core.deadlines.lexicon import ROMAN
+from core.deadlines.periods import unit as calendar_unit
 from core.plandoc.document import Document, Paragraph, Span, Table
 from core.plandoc.extract.casing import body_case, mostly_upper, sentence_case
 from core.plandoc.extract.spans import locate
@@ -275,7 +277,8 @@ def _clean_title(text: str) -> str:
 
 
 def _period(text: str | None) -> tuple[date | None, date | None]:
-    """The period a title covers: "giai đoạn 2026 - 2030", "6 tháng cuối năm 2025", "năm 2025"."""
+    """The period a title covers: "giai đoạn 2026 - 2030", "6 tháng cuối năm 2025", "quý III/2025",
+    "năm 2025" (calendar units as the deadline grammar counts them, ``core.deadlines.periods``)."""
     if not text:
         return None, None
     folded = fold(text)
@@ -284,23 +287,16 @@ def _period(text: str | None) -> tuple[date | None, date | None]:
         return date(int(match.group(1)), 1, 1), date(int(match.group(2)), 12, 31)
     match = re.search(r"6 thang (dau|cuoi) nam\s+(\d{4})", folded)
     if match:
-        year = int(match.group(2))
-        return (
-            (date(year, 1, 1), date(year, 6, 30))
-            if match.group(1) == "dau"
-            else (date(year, 7, 1), date(year, 12, 31))
-        )
+        first, last, _ = calendar_unit("half", (1 if match.group(1) == "dau" else 2,), int(match.group(2)))
+        return first, last
     match = re.search(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:nam|/)\s*(\d{4})", folded)
     if match:
-        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(match.group(1)) or int(match.group(1))
-        year = int(match.group(2))
-        end_month = quarter * 3
-        end_day = 31 if end_month in (3, 12) else 30
-        return date(year, end_month - 2, 1), date(year, end_month, end_day)
+        first, last, _ = calendar_unit("quarter", (ROMAN[match.group(1)],), int(match.group(2)))
+        return first, last
     years = re.findall(r"nam\s+(\d{4})", folded)
     if years:
-        year = int(years[-1])
-        return date(year, 1, 1), date(year, 12, 31)
+        first, last, _ = calendar_unit("year", (), int(years[-1]))
+        return first, last
     return None, None
 
 
