@@ -38,7 +38,7 @@ _BEFORE = (
     (re.compile(r"(?:duoi|it hon)\s*$"), "<"),
 )
 _YEAR_AFTER = re.compile(r"^\W*(?:(?:vao|den|trong)\s+)?nam\s+(\d{4})")
-_YEAR_BEFORE = re.compile(r"(?:vao|den|trong)\s+nam\s+(\d{4})\W*(?:\w+\W*){0,2}$")
+_YEAR_BEFORE = re.compile(r"(?:(?:vao|den(?:\s+het)?|trong)\s+)?nam\s+(\d{4})\W*(?:\w+\W*){0,2}$")
 _SHORT_CLAUSE_WORDS = 6
 
 
@@ -144,7 +144,7 @@ def _item_targets(doc: Document, node: Node, scope: _Scope, period) -> list[Targ
         clause_span = locate(doc.text, clause_text, node.span)
         for match in pattern.finditer(clause):
             value = float(match.group("value").replace(",", "."))
-            before = fold(clause[: match.start()])
+            before = fold(_spelled(clause[: match.start()]))
             after = fold(clause[match.end() :])
             unit = "%" if pattern is _PERCENT else collapse(match.group("unit"))
             target = TargetDraft(
@@ -178,6 +178,23 @@ def _plain_year(text: str, scope: _Scope, period) -> int | None:
     if year and start and end and start.year == end.year == year:
         return None
     return year or _scope_year(scope, period)
+
+
+_SYMBOLS = (
+    ("≥", " không dưới "),
+    (">=", " không dưới "),
+    ("≤", " không quá "),
+    ("<=", " không quá "),
+    (">", " trên "),
+    ("<", " dưới "),
+)
+
+
+def _spelled(text: str) -> str:
+    """Comparison signs in words ("≥ 80%" reads "không dưới 80%"), which folding would drop."""
+    for sign, words in _SYMBOLS:
+        text = text.replace(sign, words)
+    return text
 
 
 def _comparator(before: str, after: str) -> str:

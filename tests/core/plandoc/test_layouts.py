@@ -228,3 +228,35 @@ def test_header_fields_and_sentence_case_title():
     assert plan.signed_date.isoformat() == "2026-03-05"
     assert plan.signer == "Lê Văn An"
     assert plan.title == "Kế hoạch triển khai thi hành Luật Thử nghiệm trên địa bàn tỉnh An Phú"
+
+
+def test_targets_with_symbols_and_the_year_before_them():
+    text = HEADER.replace("II. NỘI DUNG\n", "") + """II. MỤC TIÊU CỤ THỂ
+1. Đến hết năm 2028: ≥ 80% hồ sơ thủ tục hành chính được nộp trực tuyến.
+2. Tỷ lệ văn bản giấy gửi ra ngoài hệ thống ≤ 10%.
+3. Năm 2027: tối thiểu 05 cơ sở dữ liệu chuyên ngành được kết nối.
+
+III. NHIỆM VỤ
+1. Rà soát văn bản
+- Cơ quan chủ trì: Sở Tư pháp.
+""" + FOOTER
+    plan = parse_plan(text.encode("utf-8"), "plan.txt")
+    got = [(t.comparator, t.value, t.unit, t.year, t.indicator) for t in plan.targets]
+    assert got[:2] == [(">=", 80, "%", 2028, "online_dossier_rate"), ("<=", 10, "%", None, "other")]
+    count = plan.targets[2]
+    assert (count.comparator, count.value, count.year) == (">=", 5, 2027)
+    assert count.unit.startswith("cơ sở dữ liệu")
+
+
+def test_a_section_area_never_leaks_into_the_next_section():
+    text = HEADER.replace("TRIỂN KHAI THI HÀNH LUẬT THỬ NGHIỆM", "CẢI CÁCH HÀNH CHÍNH").replace(
+        "II. NỘI DUNG\n", ""
+    ) + """II. NHIỆM VỤ
+1. Cải cách thủ tục hành chính
+a) Rà soát quy trình nội bộ giải quyết thủ tục.
+2. Công tác thi đua, khen thưởng
+a) Tổ chức hội nghị biểu dương điển hình tiên tiến năm 2026.
+""" + FOOTER
+    plan = parse_plan(text.encode("utf-8"), "plan.txt")
+    assert [(t.content[:20], t.area) for t in plan.tasks][0] == ("Rà soát quy trình nộ", "tthc")
+    assert plan.tasks[1].area != "tthc"
