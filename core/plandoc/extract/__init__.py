@@ -40,7 +40,7 @@ def extract_plan(doc: Document) -> PlanDraft:
     cchc = is_cchc_plan(plan.title, doc.text)
     plan.targets = extract_targets(doc, root, (plan.period_start, plan.period_end), cchc)
     plan.assignments = extract_assignments(doc, root)
-    tasks, targets_only = read_annex(doc)
+    tasks, targets_only = read_annex(doc, cchc)
     if not tasks or targets_only:
         prose = extract_prose_tasks(doc, root, whole_area_leads(plan.assignments), plan.assignments, cchc)
         if prose and not tasks:

@@ -76,8 +76,9 @@ class _Pending:
 class AnnexReader:
     """Reads the task tables of a document in order, carrying state across page breaks."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, cchc: bool = True) -> None:
         self.doc = doc
+        self.cchc = cchc  # a plan outside the seven CCHC areas: areas only from its headings
         self.roles: list[str | None] | None = None
         self.area: str | None = None
         self.area_span: Span | None = None
@@ -212,7 +213,7 @@ class AnnexReader:
         pending, self.pending = self.pending, None
         if pending is None:
             return
-        task = _to_task(self.doc.text, pending)
+        task = _to_task(self.doc.text, pending, self.cchc)
         if task is not None:
             self.tasks.append(task)
 
@@ -225,13 +226,13 @@ def _cover(segments: list[Segment]) -> Span | None:
     return Span.cover([s.span for s in segments])
 
 
-def _to_task(text: str, pending: _Pending) -> TaskDraft | None:
+def _to_task(text: str, pending: _Pending, cchc: bool = True) -> TaskDraft | None:
     cells = pending.cells
     content = _joined(cells.get("content", []))
     if not content:
         return None
     number = _joined(cells.get("no", [])).rstrip(".)").strip() or None
-    area = pending.area or classify_area(content)
+    area = pending.area or (classify_area(content) if cchc else None)
     task = TaskDraft(area=area, no=number, content=content)
     task.spans["content"] = locate(text, content, _cover(cells.get("content", [])))
     if number:
@@ -267,9 +268,9 @@ def extract_table_tasks(doc: Document) -> list[TaskDraft]:
     return AnnexReader(doc).read()
 
 
-def read_annex(doc: Document) -> tuple[list[TaskDraft], bool]:
+def read_annex(doc: Document, cchc: bool = True) -> tuple[list[TaskDraft], bool]:
     """The annex tasks, and whether the annex only assigns targets (its content column is "Chỉ
     tiêu"): then the plan's tasks are in its text too."""
-    reader = AnnexReader(doc)
+    reader = AnnexReader(doc, cchc)
     tasks = reader.read()
     return tasks, bool(tasks) and reader.targets_only
