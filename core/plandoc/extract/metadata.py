@@ -119,7 +119,7 @@ def _org_unit(lines: list[Line], flat: str) -> tuple[tuple[str, str] | None, Spa
         folded = fold(line.text)
         if folded.startswith("cong hoa"):
             break
-        if folded.startswith("uy ban nhan dan"):
+        if folded.startswith(("uy ban nhan dan", "ubnd ")):
             rest = _COUNCIL.sub("", line.text, count=1)
             candidate = parse_unit(rest) if rest != line.text else None
             if candidate is None and index + 1 < len(lines):
@@ -420,13 +420,31 @@ def _national_issuer(head: list[Line]) -> tuple[str | None, Span | None]:
         if folded.startswith("cong hoa"):
             if index:
                 first = head[0]
-                if not fold(first.text).startswith("uy ban nhan dan") and mostly_upper(first.text):
+                if not fold(first.text).startswith(("uy ban nhan dan", "ubnd")) and mostly_upper(first.text):
                     return body_case(re.split(r"\s-{2,}|\s*-{3,}", first.text)[0]), first.span
             continue
         following = fold(head[index + 1].text) if index + 1 < len(head) else ""
         if _letterhead_body(line.text) and following.startswith("can cu"):
             if "nhan dan" not in folded:  # a people's committee or council is local, read as a unit
                 return body_case(line.text), line.span
+    return None, None
+
+
+def _letterhead_agency(head: list[Line]) -> tuple[str | None, Span | None]:
+    """A department printed under its people's committee in the letterhead ("SỞ NỘI VỤ")."""
+    for index, line in enumerate(head[:6]):
+        folded = fold(line.text)
+        if folded.startswith("cong hoa"):
+            return None, None
+        if (
+            index
+            and fold(head[index - 1].text).startswith(("uy ban nhan dan", "ubnd"))
+            or (index > 1 and fold(head[index - 2].text).startswith("uy ban nhan dan"))
+        ):
+            text = re.split(r"\s-{2,}|\s*-{3,}", line.text)[0].strip()
+            if mostly_upper(text) and not folded.startswith(("uy ban", "ubnd")) and parse_unit(text) is None:
+                if folded.startswith(("so ", "phong ", "ban ", "van phong", "trung tam", "cuc ", "chi cuc")):
+                    return body_case(text), line.span
     return None, None
 
 
@@ -450,6 +468,10 @@ def fill_metadata(doc: Document, units: list[Unit], plan: PlanDraft) -> None:
     elif national:
         plan.issuer = national
         plan.spans["issuer"] = national_span
+    agency, agency_span = _letterhead_agency(head)
+    if agency:  # "UBND TỈNH THANH HÓA / SỞ NỘI VỤ": the department issues the plan
+        plan.issuer = agency
+        plan.spans["issuer"] = agency_span
     if title:
         plan.title = title
         plan.spans["title"] = locate(doc.text, title, _head_span(doc, lines))

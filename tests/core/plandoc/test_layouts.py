@@ -231,7 +231,9 @@ def test_header_fields_and_sentence_case_title():
 
 
 def test_targets_with_symbols_and_the_year_before_them():
-    text = HEADER.replace("II. NỘI DUNG\n", "") + """II. MỤC TIÊU CỤ THỂ
+    text = (
+        HEADER.replace("II. NỘI DUNG\n", "")
+        + """II. MỤC TIÊU CỤ THỂ
 1. Đến hết năm 2028: ≥ 80% hồ sơ thủ tục hành chính được nộp trực tuyến.
 2. Tỷ lệ văn bản giấy gửi ra ngoài hệ thống ≤ 10%.
 3. Năm 2027: tối thiểu 05 cơ sở dữ liệu chuyên ngành được kết nối.
@@ -239,7 +241,9 @@ def test_targets_with_symbols_and_the_year_before_them():
 III. NHIỆM VỤ
 1. Rà soát văn bản
 - Cơ quan chủ trì: Sở Tư pháp.
-""" + FOOTER
+"""
+        + FOOTER
+    )
     plan = parse_plan(text.encode("utf-8"), "plan.txt")
     got = [(t.comparator, t.value, t.unit, t.year, t.indicator) for t in plan.targets]
     assert got[:2] == [(">=", 80, "%", 2028, "online_dossier_rate"), ("<=", 10, "%", None, "other")]
@@ -249,14 +253,55 @@ III. NHIỆM VỤ
 
 
 def test_a_section_area_never_leaks_into_the_next_section():
-    text = HEADER.replace("TRIỂN KHAI THI HÀNH LUẬT THỬ NGHIỆM", "CẢI CÁCH HÀNH CHÍNH").replace(
-        "II. NỘI DUNG\n", ""
-    ) + """II. NHIỆM VỤ
+    text = (
+        HEADER.replace("TRIỂN KHAI THI HÀNH LUẬT THỬ NGHIỆM", "CẢI CÁCH HÀNH CHÍNH").replace(
+            "II. NỘI DUNG\n", ""
+        )
+        + """II. NHIỆM VỤ
 1. Cải cách thủ tục hành chính
 a) Rà soát quy trình nội bộ giải quyết thủ tục.
 2. Công tác thi đua, khen thưởng
 a) Tổ chức hội nghị biểu dương điển hình tiên tiến năm 2026.
-""" + FOOTER
+"""
+        + FOOTER
+    )
     plan = parse_plan(text.encode("utf-8"), "plan.txt")
     assert [(t.content[:20], t.area) for t in plan.tasks][0] == ("Rà soát quy trình nộ", "tthc")
     assert plan.tasks[1].area != "tthc"
+
+
+BODY = """
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+
+I. NHIỆM VỤ
+1. Rà soát thủ tục hành chính
+- Cơ quan chủ trì: Phòng Kinh tế.
+
+Nơi nhận:
+- Lưu: VT.
+
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Nguyễn Văn Bình
+"""
+
+
+def test_letterheads_of_a_department_a_commune_and_a_ministry():
+    cases = [
+        (
+            "UBND TỈNH THANH HÓA\nSỞ NỘI VỤ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 15/KH-SNV\n",
+            "Sở Nội vụ",
+            "tỉnh Thanh Hóa",
+        ),
+        (
+            "UBND XÃ ĐÔNG SƠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 07/KH-UBND\n",
+            "UBND xã Đông Sơn",
+            "xã Đông Sơn",
+        ),
+        ("BỘ NỘI VỤ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 1234/KH-BNV\n", "Bộ Nội vụ", None),
+    ]
+    for head, issuer, unit in cases:
+        plan = parse_plan((head + "Hà Nội, ngày 10 tháng 02 năm 2026\n" + BODY).encode("utf-8"), "plan.txt")
+        assert (plan.issuer, plan.org_unit.name) == (issuer, unit)
+        assert plan.signed_date.isoformat() == "2026-02-10" and plan.signer == "Nguyễn Văn Bình"
