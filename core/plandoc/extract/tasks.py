@@ -124,7 +124,22 @@ class AnnexReader:
                 continue
             if self.roles is None or self._is_column_numbers(row.cells):
                 continue
+            if self._sub_header(row.cells):
+                continue
             self._row(self._aligned(row.cells))
+
+    def _sub_header(self, cells: list[Cell]) -> bool:
+        """A second header row under a merged one ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"):
+        it names the roles of the columns below it, and is not a task."""
+        texts = [c.text.strip() for c in cells]
+        named = [(i, role_of(t)) for i, t in enumerate(texts) if t]
+        if not named or any(role is None for _, role in named) or len(cells) != len(self.roles or []):
+            return False
+        if any(role in ("content", "no") for _, role in named) or self.pending is not None:
+            return False
+        for index, role in named:
+            self.roles[index] = role
+        return True
 
     def _aligned(self, cells: list[Cell]) -> list[Cell | None]:
         """The row's cells under the header's columns (ragged rows placed by what they hold)."""

@@ -305,3 +305,53 @@ def test_letterheads_of_a_department_a_commune_and_a_ministry():
         plan = parse_plan((head + "Hà Nội, ngày 10 tháng 02 năm 2026\n" + BODY).encode("utf-8"), "plan.txt")
         assert (plan.issuer, plan.org_unit.name) == (issuer, unit)
         assert plan.signed_date.isoformat() == "2026-02-10" and plan.signer == "Nguyễn Văn Bình"
+
+
+def test_word_table_with_a_two_row_header_and_merged_cells(tmp_path):
+    """A Word annex whose "Cơ quan thực hiện" header is merged over "Chủ trì | Phối hợp"."""
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("ỦY BAN NHÂN DÂN XÃ HÒA AN")
+    document.add_paragraph("KẾ HOẠCH")
+    document.add_paragraph("Cải cách hành chính năm 2026")
+    document.add_paragraph("PHỤ LỤC NHIỆM VỤ")
+    table = document.add_table(rows=4, cols=5)
+    head, sub = table.rows[0].cells, table.rows[1].cells
+    head[0].text, head[1].text, head[4].text = "TT", "Nội dung nhiệm vụ", "Thời gian hoàn thành"
+    head[2].merge(head[3]).text = "Cơ quan thực hiện"
+    head[0].merge(sub[0])
+    head[1].merge(sub[1])
+    head[4].merge(sub[4])
+    sub[2].text, sub[3].text = "Chủ trì", "Phối hợp"
+    for row, values in zip(
+        table.rows[2:],
+        [
+            (
+                "1",
+                "Rà soát quy trình nội bộ giải quyết thủ tục hành chính",
+                "Văn phòng HĐND và UBND xã",
+                "Công an xã",
+                "Quý II/2026",
+            ),
+            (
+                "2",
+                "Số hóa kết quả giải quyết thủ tục hành chính",
+                "Trung tâm Phục vụ hành chính công",
+                "",
+                "Thường xuyên",
+            ),
+        ],
+        strict=True,
+    ):
+        for cell, value in zip(row.cells, values, strict=True):
+            cell.text = value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    plan = parse_plan(buffer.getvalue(), "ke-hoach.docx")
+    assert [(t.no, t.lead, t.coordinating, t.deadline_text) for t in plan.tasks] == [
+        ("1", ["Văn phòng HĐND và UBND xã"], ["Công an xã"], "Quý II/2026"),
+        ("2", ["Trung tâm Phục vụ hành chính công"], [], "Thường xuyên"),
+    ]
