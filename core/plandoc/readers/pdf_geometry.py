@@ -51,7 +51,15 @@ def page_edges(page, height: float) -> tuple[list[dict], bool]:
 
 
 def page_words(page, height: float) -> list[dict]:
-    """Words from pdfium's text page: runs of non-space characters on one baseline."""
+    """Words from pdfium's text page: runs of non-space characters on one baseline.
+
+    A word's vertical extent comes from its baseline and font size, not from its glyphs' boxes:
+    a capital with a Vietnamese tone mark ("Ủ", "Ồ") has a box half as tall again as "Y", and in
+    PDFs printed by LibreOffice the box is the glyph's own, so boxes would split a line into a
+    line of accented capitals above the rest.
+    """
+    import ctypes
+
     import pypdfium2.raw as pdfium_c
 
     textpage = page.get_textpage()
@@ -59,13 +67,19 @@ def page_words(page, height: float) -> list[dict]:
     text = textpage.get_text_range(0, count) if count else ""
     words: list[dict] = []
     current: dict | None = None
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
     for i in range(min(count, len(text))):
         ch = text[i]
         if ch.isspace() or ch == "\x00":
             current = None
             continue
         left, bottom, right, top = textpage.get_charbox(i, loose=True)
-        y0, y1 = height - top, height - bottom
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, i)
+        if size > 1 and pdfium_c.FPDFText_GetCharOrigin(textpage.raw, i, origin_x, origin_y):
+            baseline = height - origin_y.value
+            y0, y1 = baseline - 0.8 * size, baseline + 0.2 * size
+        else:  # a font scaled by the text matrix: its size says nothing, the box does
+            y0, y1 = height - top, height - bottom
         size = max(y1 - y0, 1.0)
         if (
             current is not None
@@ -80,4 +94,25 @@ def page_words(page, height: float) -> list[dict]:
         current = {"text": ch, "x0": left, "x1": right, "top": y0, "bottom": y1, "bold": weight >= 600}
         words.append(current)
     textpage.close()
-    return words
+    return glue_touching(words)
+
+
+def glue_touching(words: list[dict]) -> list[dict]:
+    """Join words that touch on one baseline: pieces of one word written out of order.
+
+    LibreOffice writes the letters its main font lacks ("Ỉ", "Ồ", "ố" in Liberation Serif) in a
+    second run with a fallback font, after the rest of the line; in stream order "TỈNH" is "T",
+    "NH" and, later, "Ỉ". Placed by position the pieces touch (a real space is ~0.25 em wide).
+    """
+    out: list[dict] = []
+    for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+        size = word["bottom"] - word["top"]
+        for prev in reversed(out[-6:]):
+            if abs(prev["bottom"] - word["bottom"]) < 0.2 * size and -0.05 * size <= word["x0"] - prev["x1"] < 0.08 * size:
+                prev["text"] += word["text"]
+                prev["x1"] = max(prev["x1"], word["x1"])
+                prev["bold"] = prev["bold"] and word["bold"]
+                break
+        else:
+            out.append(dict(word))
+    return out
