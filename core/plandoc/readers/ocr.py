@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from core.plandoc import tools
+from core.plandoc.confidence import LOW_CONFIDENCE
 from core.plandoc.document import Document
 from core.plandoc.errors import PlanDocError
 from core.plandoc.readers.pdf import document_from_pages
@@ -40,8 +41,6 @@ PAGE_TIMEOUT_S = 120
 RETRY_BELOW = 60.0
 REFUSE_BELOW = 50.0
 MIN_WORDS = 30
-# Fields read from text below this confidence are marked for review (core.plandoc.confidence).
-LOW_CONFIDENCE = 80.0
 
 
 def read_scan(

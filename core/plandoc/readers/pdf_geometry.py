@@ -97,6 +97,9 @@ def page_words(page, height: float) -> list[dict]:
     return glue_touching(words)
 
 
+TOUCH = 0.12  # em: a gap narrower than this is inside a word (a space is ~0.25 em)
+
+
 def glue_touching(words: list[dict]) -> list[dict]:
     """Join words that touch on one baseline: pieces of one word written out of order.
 
@@ -104,15 +107,23 @@ def glue_touching(words: list[dict]) -> list[dict]:
     second run with a fallback font, after the rest of the line; in stream order "TỈNH" is "T",
     "NH" and, later, "Ỉ". Placed by position the pieces touch (a real space is ~0.25 em wide).
     """
-    out: list[dict] = []
-    for word in sorted(words, key=lambda w: (round(w["bottom"]), w["x0"])):
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: w["bottom"]):
         size = word["bottom"] - word["top"]
-        for prev in reversed(out[-6:]):
-            if abs(prev["bottom"] - word["bottom"]) < 0.2 * size and -0.05 * size <= word["x0"] - prev["x1"] < 0.08 * size:
+        if lines and abs(lines[-1][0]["bottom"] - word["bottom"]) < 0.2 * size:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    out: list[dict] = []
+    for line in lines:
+        first = len(out)
+        for word in sorted(line, key=lambda w: w["x0"]):
+            prev = out[-1] if len(out) > first else None
+            size = word["bottom"] - word["top"]
+            if prev is not None and -0.3 * size <= word["x0"] - prev["x1"] < TOUCH * size:
                 prev["text"] += word["text"]
                 prev["x1"] = max(prev["x1"], word["x1"])
                 prev["bold"] = prev["bold"] and word["bold"]
-                break
-        else:
-            out.append(dict(word))
+            else:
+                out.append(dict(word))
     return out
