@@ -28,7 +28,9 @@ class ReviewMark:
     confidence: float
 
 
-def fields_needing_review(plan: PlanDraft, doc: Document, threshold: float = LOW_CONFIDENCE) -> list[ReviewMark]:
+def fields_needing_review(
+    plan: PlanDraft, doc: Document, threshold: float = LOW_CONFIDENCE
+) -> list[ReviewMark]:
     """Fields of ``plan`` whose source text ``doc`` read with confidence under ``threshold``.
 
     Empty for a document that was not OCR'd (its text is what the file says).
@@ -45,3 +47,26 @@ def fields_needing_review(plan: PlanDraft, doc: Document, threshold: float = LOW
             if confidence is not None and confidence < threshold:
                 marks.append(ReviewMark(prefix + name, confidence))
     return marks
+
+
+_LABELS = {
+    "title": "tên kế hoạch", "decision_number": "số ký hiệu", "signed_date": "ngày ký", "signer": "người ký",
+    "issuer": "cơ quan ban hành", "content": "nội dung", "lead": "cơ quan chủ trì",
+    "coordinating": "cơ quan phối hợp", "products": "sản phẩm", "deadline_text": "thời hạn", "no": "số thứ tự",
+    "text": "nội dung", "value": "giá trị", "year": "năm",
+}  # fmt: skip
+
+
+def review_warning(marks: list[ReviewMark], limit: int = 12) -> str:
+    """One Vietnamese line naming the fields to check: "nhiệm vụ 4: cơ quan chủ trì (62%)"."""
+    parts = []
+    for mark in marks[:limit]:
+        pieces = mark.path.split(".")
+        if pieces[0] in ("tasks", "targets") and len(pieces) > 2:
+            kind = "nhiệm vụ" if pieces[0] == "tasks" else "chỉ tiêu"
+            where = f"{kind} {int(pieces[1]) + 1}: {_LABELS.get(pieces[2], pieces[2])}"
+        else:
+            where = _LABELS.get(pieces[0], pieces[0])
+        parts.append(f"{where} ({mark.confidence:.0f}%)")
+    more = f" và {len(marks) - limit} trường khác" if len(marks) > limit else ""
+    return "Nhận dạng chữ không chắc chắn, cần đối chiếu với bản giấy: " + "; ".join(parts) + more + "."

@@ -51,14 +51,17 @@ def read_scan(
     ``progress(done, total)`` is called after each page (for a job's progress bar).
     """
     if tools.tesseract() is None:
-        raise PlanDocError("ocr_unavailable", detail="tesseract with vie missing", command=tools.INSTALL_COMMAND)
+        raise PlanDocError(
+            "ocr_unavailable", detail="tesseract with vie missing", command=tools.INSTALL_COMMAND
+        )
     workers = max(1, min(os.cpu_count() or 1, 4))
     results: list[tuple[list[Line | PageTable], float, list[dict]]] = []
     with ThreadPoolExecutor(max_workers=workers) as pool:
         # Pages are rendered here, one at a time (pdfium is not thread-safe), while the pool reads
         # the ones already rendered.
         futures: list[Future] = [
-            pool.submit(_read_page, image, dpi, n) for n, (image, dpi) in enumerate(_page_images(data, kind), 1)
+            pool.submit(_read_page, image, dpi, n)
+            for n, (image, dpi) in enumerate(_page_images(data, kind), 1)
         ]
         for done, future in enumerate(futures, 1):
             results.append(future.result())
@@ -164,7 +167,13 @@ def _read_page(image, dpi: float, page_no: int) -> tuple[list[Line | PageTable],
     edges = ruling_edges(straighten_image(image, angle), dpi, 72 / dpi)
     scale = 72 / dpi
     points = [
-        {**w, "x0": w["x0"] * scale, "x1": w["x1"] * scale, "top": w["top"] * scale, "bottom": w["bottom"] * scale}
+        {
+            **w,
+            "x0": w["x0"] * scale,
+            "x1": w["x1"] * scale,
+            "top": w["top"] * scale,
+            "bottom": w["bottom"] * scale,
+        }
         for w in words
     ]
     width, height = image.width * scale, image.height * scale

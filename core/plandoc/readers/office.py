@@ -29,7 +29,7 @@ LABELS = {"doc": ".doc (Word 97-2003)", "odt": ".odt (OpenDocument)", "rtf": ".r
 
 def read_converted(data: bytes, name: str, kind: str) -> Document:
     """Convert ``data`` (``kind``: "doc", "odt" or "rtf") to DOCX and read that."""
-    from core.plandoc.readers import check_zip
+    from core.plandoc.readers.containers import check_zip
     from core.plandoc.readers.docx import read_docx
 
     docx = convert_to_docx(data, kind)
@@ -43,7 +43,9 @@ def convert_to_docx(data: bytes, kind: str) -> bytes:
     soffice = tools.soffice()
     label = LABELS.get(kind, kind)
     if soffice is None:
-        raise PlanDocError("office_unavailable", kind=label, command=tools.INSTALL_COMMAND, detail="no soffice")
+        raise PlanDocError(
+            "office_unavailable", kind=label, command=tools.INSTALL_COMMAND, detail="no soffice"
+        )
     with tempfile.TemporaryDirectory(prefix="cchc-office-") as tmp:
         work = Path(tmp)
         source = work / f"input.{kind}"
@@ -86,7 +88,9 @@ def _run(command: list[str], work: Path, label: str) -> None:
         except ProcessLookupError:
             pass
     if proc.returncode != 0:
-        raise PlanDocError("conversion_failed", kind=label, detail=f"soffice {proc.returncode}: {err[-300:]!r}")
+        raise PlanDocError(
+            "conversion_failed", kind=label, detail=f"soffice {proc.returncode}: {err[-300:]!r}"
+        )
 
 
 def _converter_limits() -> None:
