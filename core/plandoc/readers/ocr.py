@@ -202,7 +202,10 @@ def _tesseract(image, args: list[str]) -> str:
 
 def _ocr(image, dpi: float) -> list[dict]:
     """Words of the page in pixels: text, box, ``conf`` (0-100) and ``line`` (block, par, line)."""
-    tsv = _tesseract(image, ["-l", tools.OCR_LANGUAGE, "--dpi", str(round(dpi)), "tsv"])
+    # No search for white-on-black text (tessedit_do_invert): plans have none, and it costs time.
+    tsv = _tesseract(
+        image, ["-l", tools.OCR_LANGUAGE, "--dpi", str(round(dpi)), "-c", "tessedit_do_invert=0", "tsv"]
+    )
     words = []
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")

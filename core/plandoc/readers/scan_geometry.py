@@ -15,7 +15,9 @@ import statistics
 # A ruling line is at least this long (inches): longer than any letter stroke of body text.
 MIN_RULE_H_IN = 0.5
 MIN_RULE_V_IN = 0.3
-DARK = 210  # grey level (0-255) below which a pixel may be ink: a thin rule, turned and blurred, is light grey
+DARK = (
+    210  # grey level (0-255) below which a pixel may be ink: a thin rule, turned and blurred, is light grey
+)
 MAX_SKEW_DEG = 5.0
 
 
