@@ -11,7 +11,7 @@ PORT ?= 8000
 CCHC_TODAY ?= 2025-11-25
 export PORT
 
-.PHONY: run test install install-dev browser lint bench clean
+.PHONY: run test install install-dev browser ocr lint bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -41,7 +41,13 @@ run: install
 browser:
 	@scripts/ensure-chromium
 
-test: install-dev browser
+# Scans (Tesseract + Vietnamese) and .doc/.odt (LibreOffice) need Debian packages; installed here
+# when missing and we may (root + apt). `make run` does not wait for them: the upload page says
+# which command installs them.
+ocr:
+	@scripts/ensure-office-ocr
+
+test: install-dev browser ocr
 	@scripts/run-tests
 
 lint: install-dev

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from apps.plans.models import AREA_CHOICES, Plan, Target, Task
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf"}
+ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf", "doc", "odt", "rtf", "png", "jpg", "jpeg", "tif", "tiff"}
 
 
 def _lines(text: str) -> list[str]:
@@ -16,7 +16,7 @@ def _lines(text: str) -> list[str]:
 class UploadForm(forms.Form):
     org_unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
     file = forms.FileField(
-        label=_("Tệp kế hoạch (.docx, .pdf, .txt)"),
+        label=_("Tệp kế hoạch (.docx, .doc, .odt, .pdf, .txt hoặc ảnh quét)"),
         error_messages={
             "empty": _("Tệp tải lên trống, không có nội dung."),
             "required": _("Chọn tệp kế hoạch."),
@@ -35,7 +35,9 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if extension not in ALLOWED_EXTENSIONS:
-            raise forms.ValidationError("Chỉ nhận tệp .docx, .pdf, .txt hoặc .md.")
+            raise forms.ValidationError(
+                "Chỉ nhận tệp .docx, .doc, .odt, .rtf, .pdf, .txt, .md hoặc ảnh quét (.png, .jpg, .tif)."
+            )
         return upload
 
 

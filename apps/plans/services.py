@@ -31,6 +31,8 @@ from core.plandoc.sandbox import run_bounded
 
 PARSE_TIMEOUT_S = 60
 PARSE_MEMORY_MB = 1536
+# A scan is read by OCR, a few seconds a page (core.plandoc.readers.ocr, at most 60 pages).
+OCR_TIMEOUT_S = 300
 
 
 class ConflictError(ValidationError):
@@ -43,7 +45,15 @@ def read_plan_document(data: bytes, filename: str) -> PlanDraft:
     if len(data) > limit:
         raise ValidationError(PlanDocError("too_large", limit_mb=limit // (1024 * 1024)).message)
     try:
-        return run_bounded(parse_plan, data, filename, timeout_s=PARSE_TIMEOUT_S, memory_mb=PARSE_MEMORY_MB)
+        try:
+            return run_bounded(
+                parse_plan, data, filename, ocr=False, timeout_s=PARSE_TIMEOUT_S, memory_mb=PARSE_MEMORY_MB
+            )
+        except PlanDocError as exc:
+            if exc.code != "needs_ocr":
+                raise
+        # A scan: the same bounded child, with the time OCR needs.
+        return run_bounded(parse_plan, data, filename, timeout_s=OCR_TIMEOUT_S, memory_mb=PARSE_MEMORY_MB)
     except PlanDocError as exc:
         raise ValidationError(exc.message, code=exc.code) from exc
 

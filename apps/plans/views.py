@@ -71,7 +71,14 @@ def plan_upload(request, replaces: int | None = None):
                 f"Đã đọc {plan.tasks.count()} nhiệm vụ, {plan.targets.count()} chỉ tiêu. Vui lòng rà soát rồi xác nhận.",
             )
             return redirect("plans:detail", pk=plan.pk)
-    return render(request, "plans/upload.html", {"form": form, "replaces": old})
+    return render(request, "plans/upload.html", {"form": form, "replaces": old, **_format_tools()})
+
+
+def _format_tools() -> dict:
+    """Which formats this server cannot read yet (no Tesseract / LibreOffice), and the fix."""
+    from core.plandoc import tools
+
+    return {"missing_tools": tools.missing(), "install_command": tools.INSTALL_COMMAND}
 
 
 @login_required

@@ -57,6 +57,7 @@ class Cell:
     segments: list[Segment] = field(default_factory=list)
     col_span: int = 1
     covered: bool = False
+    confidence: float | None = None  # OCR: mean confidence of the cell's words, 0-100
 
 
 @dataclass
@@ -87,6 +88,7 @@ class Paragraph:
     # One segment per source line (markup removed), when the reader knows them: a paragraph of a
     # text file can hold several bulleted lines, and each needs its own span. Optional.
     lines: list[Segment] = field(default_factory=list)
+    confidence: float | None = None  # OCR: mean confidence of the paragraph's words, 0-100
 
 
 Block = Paragraph | Table
@@ -99,8 +101,41 @@ class Document:
     name: str
     text: str
     blocks: list[Block]
-    format: str  # "text", "docx" or "pdf"
+    format: str  # "text", "docx", "pdf" or "ocr" (read from a scan or a page image)
     warnings: list[str] = field(default_factory=list)
+    # OCR only: mean word confidence of the whole document, 0-100 (None: the text was not OCR'd).
+    ocr_confidence: float | None = None
+    # How the file reached its reader, e.g. "doc" for a Word 97 file converted to DOCX.
+    converted_from: str | None = None
 
     def slice(self, span: Span | None) -> str:
         return "" if span is None else self.text[span.start : span.end]
+
+    def confidence_at(self, span: Span | None) -> float | None:
+        """The lowest OCR confidence of the paragraphs and cells that ``span`` touches.
+
+        ``None`` when the document was not OCR'd or the span touches no block with a confidence.
+        Extraction keeps a ``Span`` for every field it reads, so this is how a field learns how
+        sure the OCR was of the text it came from (``core.plandoc.confidence``).
+        """
+        if span is None or self.ocr_confidence is None:
+            return None
+        found = [
+            conf for start, end, conf in self._confidence_ranges() if start < span.end and span.start < end
+        ]
+        if not found and span.start == span.end:
+            found = [conf for start, end, conf in self._confidence_ranges() if start <= span.start <= end]
+        return min(found) if found else None
+
+    def _confidence_ranges(self) -> list[tuple[int, int, float]]:
+        ranges = []
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                if block.confidence is not None:
+                    ranges.append((block.span.start, block.span.end, block.confidence))
+                continue
+            for row in block.rows:
+                for cell in row.cells:
+                    if cell.confidence is not None and cell.span.end > cell.span.start:
+                        ranges.append((cell.span.start, cell.span.end, cell.confidence))
+        return ranges

@@ -14,6 +14,8 @@ MESSAGES: dict[str, str] = {
         "Tệp PDF là bản quét (ảnh), không có lớp văn bản; cần bản có lớp văn bản "
         "(PDF xuất từ Word) hoặc tệp .docx."
     ),
+    # Raised by ``read_document(..., ocr=False)``: the file needs the slow OCR path.
+    "needs_ocr": "Tệp là bản quét (ảnh); hệ thống cần nhận dạng chữ (OCR), việc này có thể mất tới một phút.",
     "encrypted": "Tệp được đặt mật khẩu; vui lòng gỡ mật khẩu rồi tải lên lại.",
     "corrupt": "Tệp bị hỏng hoặc không đọc được; vui lòng lưu lại tệp và tải lên lại.",
     "macros": "Tệp có chứa macro (.docm); vui lòng lưu lại dưới dạng .docx không có macro.",
@@ -26,7 +28,31 @@ MESSAGES: dict[str, str] = {
         "vui lòng chuyển mã sang Unicode (ví dụ bằng Unikey) rồi tải lên lại."
     ),
     "legacy_doc": "Tệp Word cũ (.doc) chưa được hỗ trợ; vui lòng lưu lại dưới dạng .docx rồi tải lên.",
-    "unsupported_type": "Định dạng tệp không được hỗ trợ; vui lòng tải lên tệp .docx, .pdf hoặc .txt.",
+    "unsupported_type": (
+        "Định dạng tệp không được hỗ trợ; vui lòng tải lên tệp .docx, .doc, .odt, .pdf, .txt "
+        "hoặc ảnh quét (.png, .jpg, .tif)."
+    ),
+    # The programs for scans and old Word files are optional on a server (core.plandoc.tools).
+    "ocr_unavailable": (
+        "Tệp là bản quét (ảnh), cần nhận dạng chữ (OCR) tiếng Việt, nhưng máy chủ chưa cài công cụ "
+        "OCR. Quản trị viên cài bằng một lệnh: {command}"
+    ),
+    "office_unavailable": (
+        "Tệp {kind} cần LibreOffice để chuyển sang .docx, nhưng máy chủ chưa cài. "
+        "Quản trị viên cài bằng một lệnh: {command} (hoặc lưu tệp dưới dạng .docx rồi tải lên)."
+    ),
+    "scan_unreadable": (
+        "Bản quét quá mờ hoặc không rõ chữ, không nhận dạng được (độ tin cậy {confidence}%); "
+        "vui lòng quét lại rõ hơn (300 dpi, thẳng trang) hoặc tải lên tệp .docx."
+    ),
+    "too_many_pages": (
+        "Bản quét có {pages} trang, vượt giới hạn {limit} trang đọc bằng nhận dạng chữ; "
+        "vui lòng tách tệp hoặc tải lên tệp .docx."
+    ),
+    "conversion_failed": (
+        "Không chuyển được tệp {kind} sang .docx (tệp hỏng hoặc có mật khẩu); "
+        "vui lòng mở tệp bằng Word và lưu lại dưới dạng .docx."
+    ),
 }
 
 

@@ -26,27 +26,10 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from core.plandoc.document import Block, Cell, Document, Paragraph, Row, Segment, Span, Table
+from core.plandoc.headers import HEADER_VOCAB, KINDS, header_kinds
 from core.plandoc.layout_columns import Fragment, assign_columns, estimate_widths
 from core.text import fold
 
-# Header words of each column kind, in the order columns are printed in plan annexes.
-KINDS = ("no", "content", "products", "lead", "coordinating", "time", "notes")
-_HEADER_WORDS = {
-    "no": re.compile(r"^(stt|tt)\b"),
-    "content": re.compile(r"\b(nhiem vu|noi dung)\b"),
-    "products": re.compile(r"\b(san pham|ket qua du kien)\b"),
-    "lead": re.compile(r"\b((cong chuc|can bo|co quan|don vi) )?chu tri\b"),
-    "coordinating": re.compile(r"\b((co quan|don vi) )?phoi hop\b"),
-    "time": re.compile(r"\b(thoi gian|thoi han)\b"),
-    "notes": re.compile(r"\b(ghi chu)\b"),
-}
-# Words seen in annex header rows ("Nhiệm vụ cụ thể", "Tiến độ", "Bộ phận phụ trách" ...): a line
-# made only of these (and naming the number column) is a header, not a row.
-_HEADER_VOCAB = set(
-    "stt tt so thu tu nhiem vu noi dung cu the cong viec hoat dong giai phap thuc hien san pham ket qua du kien "
-    "cong chuc can bo chu tri tham muu co quan don vi bo phan phu trach trach nhiem phoi hop thoi gian han "
-    "tien do hoan thanh ghi chu yeu cau".split()
-)
 _URL = re.compile(r"^(https?://|www\.)\S+$")
 _NUMBER = re.compile(r"^(\d{1,3})\.?$")
 _SECTION = re.compile(r"^([IVXL]{1,5})\s*[.)/-]\s*(\S.*)$")
@@ -96,20 +79,9 @@ def _lines(text: str, start: int, end: int) -> list[_Line]:
     return out
 
 
-def _header_kinds(text: str, folded: str | None = None) -> list[tuple[str, int]]:
-    """Column kinds named in one header line, with their offsets in it (``folded``: its fold)."""
-    folded = fold(text) if folded is None else folded
-    found = []
-    for kind, pattern in _HEADER_WORDS.items():
-        match = pattern.search(folded)
-        if match:
-            found.append((kind, match.start()))
-    return sorted(found, key=lambda kv: kv[1])
-
-
 def _is_header_line(text: str, folded: str | None = None) -> bool:
     words = (fold(text) if folded is None else folded).split()
-    return bool(words) and len(text) <= 60 and all(w in _HEADER_VOCAB for w in words)
+    return bool(words) and len(text) <= 60 and all(w in HEADER_VOCAB for w in words)
 
 
 def _find_header(lines: list[_Line], begin: int) -> tuple[int, int] | None:
@@ -117,13 +89,13 @@ def _find_header(lines: list[_Line], begin: int) -> tuple[int, int] | None:
     for i in range(begin, len(lines)):
         if len(lines[i].text) > 60:
             continue  # cheap test first: a header line is short
-        kinds = dict(_header_kinds(lines[i].text, lines[i].folded))
+        kinds = dict(header_kinds(lines[i].text, lines[i].folded))
         if "no" not in kinds or len(kinds) < 2 or not _is_header_line(lines[i].text, lines[i].folded):
             continue
         j = i + 1
         while j < len(lines) and _is_header_line(lines[j].text, lines[j].folded):
             j += 1
-        named = {k for line in lines[i:j] for k, _ in _header_kinds(line.text, line.folded)}
+        named = {k for line in lines[i:j] for k, _ in header_kinds(line.text, line.folded)}
         if {"content", "time"} <= named or len(named) >= 4:
             return i, j
     return None
@@ -135,7 +107,7 @@ def _header_row(lines: list[_Line], kinds: list[str]) -> Row:
     current = kinds[0]
     for line in lines:
         folded = fold(line.text)
-        cuts = _header_kinds(line.text)
+        cuts = header_kinds(line.text)
         if not cuts or cuts[0][1] > 0:
             cuts = [(current, 0), *cuts]
         for n, (kind, offset) in enumerate(cuts):
@@ -202,7 +174,7 @@ def _chunks(lines: list[_Line], header: list[str]) -> list[_Chunk]:
 
 def _table_for(lines: list[_Line], first: int, last: int, end: int) -> Table | None:
     header_lines = lines[first:last]
-    kinds = [k for k in KINDS if any(k == kind for ln in header_lines for kind, _ in _header_kinds(ln.text))]
+    kinds = [k for k in KINDS if any(k == kind for ln in header_lines for kind, _ in header_kinds(ln.text))]
     if "content" not in kinds:
         return None
     columns = [k for k in kinds if k != "no"]

@@ -8,22 +8,17 @@ message tells the official what to upload instead.
 
 from __future__ import annotations
 
-import io
-import zipfile
-
 from core.plandoc.document import Document
 from core.plandoc.errors import PlanDocError
+from core.plandoc.readers.containers import OLE_MAGIC, check_ole, check_zip
 
 MAX_BYTES = 20 * 1024 * 1024
-# Zip guards, applied to the declared sizes before any member is decompressed. zipfile never
-# inflates a member past its declared size, so checking the declarations bounds the real work.
-MAX_MEMBERS = 2_000
-MAX_UNCOMPRESSED = 200 * 1024 * 1024
-MAX_MEMBER_RATIO = 200  # a Word XML part compresses ~10x; 200x on a big member is a bomb
-RATIO_MIN_SIZE = 2 * 1024 * 1024
-
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_EXTENSIONS = {"docx": "docx", "docm": "docx", "pdf": "pdf", "txt": "text", "text": "text"}
+_EXTENSIONS = {
+    "docx": "docx", "docm": "docx", "pdf": "pdf", "txt": "text", "text": "text", "md": "text",
+    "doc": "doc", "odt": "odt", "rtf": "rtf",
+    "png": "image", "jpg": "image", "jpeg": "image", "tif": "image", "tiff": "image",
+}  # fmt: skip
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 
 
 def sniff(data: bytes) -> str:
@@ -46,11 +41,13 @@ def sniff(data: bytes) -> str:
     return "text"
 
 
-def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> Document:
+def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, ocr: bool = True) -> Document:
     """Read ``data`` (named ``filename``) into a ``Document``; raise ``PlanDocError`` on bad input.
 
     Call it through ``core.plandoc.sandbox.run_bounded`` from a web request, so a pathological file
-    cannot hang the worker.
+    cannot hang the worker. A scan (a PDF without a text layer, a page image) is read by OCR,
+    which takes seconds per page; with ``ocr=False`` it raises ``PlanDocError("needs_ocr")``
+    instead, so a caller can give that slow path its own time budget or a background job.
     """
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf"):
         raise PlanDocError("empty")
@@ -59,29 +56,33 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     kind = sniff(data)
     hint = _EXTENSIONS.get(filename.rsplit(".", 1)[-1].lower(), "") if "." in filename else ""
     if kind == "pdf":
-        from core.plandoc.readers.pdf import read_pdf
-
-        doc = read_pdf(data, filename)
+        doc = _read_pdf(data, filename, ocr)
+    elif kind == "zip" and is_odt(data):
+        check_zip(data, required="content.xml")
+        doc = _read_converted(data, filename, "odt")
     elif kind == "zip":
         check_zip(data)
         from core.plandoc.readers.docx import read_docx
 
         doc = read_docx(data, filename)
     elif kind == "ole":
-        raise check_ole(data)
+        error = check_ole(data)
+        if error.code != "legacy_doc":
+            raise error
+        doc = _read_converted(data, filename, "doc")
     elif kind == "rtf":
-        raise PlanDocError("unsupported_type", detail="RTF")
+        doc = _read_converted(data, filename, "rtf")
     elif kind == "image":
-        raise PlanDocError(
-            "scanned_pdf",
-            "Tệp là ảnh chụp/quét, không có lớp văn bản; cần bản có lớp văn bản (PDF xuất từ Word) hoặc tệp .docx.",
-            detail="image file",
-        )
+        doc = _read_scan(data, filename, "image", ocr)
     else:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             raise PlanDocError("unsupported_type", detail="binary data")
         doc = _read_text(data, filename)
-    if hint and hint != doc.format:
+    if (
+        hint
+        and hint not in (doc.format, doc.converted_from)
+        and not (hint == "image" and doc.format == "ocr")
+    ):
         doc.warnings.append(
             f"Tên tệp có phần mở rộng .{filename.rsplit('.', 1)[-1]} nhưng nội dung là {doc.format}."
         )
@@ -90,6 +91,36 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     if not looks_like_plan(doc.text):
         raise PlanDocError("not_a_plan")
     return doc
+
+
+def _read_pdf(data: bytes, filename: str, ocr: bool) -> Document:
+    from core.plandoc.readers.pdf import read_pdf
+
+    try:
+        return read_pdf(data, filename)
+    except PlanDocError as exc:
+        if exc.code != "scanned_pdf":
+            raise
+    return _read_scan(data, filename, "pdf", ocr)
+
+
+def _read_scan(data: bytes, filename: str, kind: str, ocr: bool) -> Document:
+    if not ocr:
+        raise PlanDocError("needs_ocr", detail=kind)
+    from core.plandoc.readers.ocr import read_scan
+
+    return read_scan(data, filename, kind)
+
+
+def _read_converted(data: bytes, filename: str, kind: str) -> Document:
+    from core.plandoc.readers.office import read_converted
+
+    return read_converted(data, filename, kind)
+
+
+def is_odt(data: bytes) -> bool:
+    """An OpenDocument text: a zip whose first member is ``mimetype`` naming it (ODF 1.2 §3.3)."""
+    return data[30:38] == b"mimetype" and ODT_MIMETYPE in data[38:100]
 
 
 def _read_text(data: bytes, filename: str) -> Document:
@@ -102,51 +133,6 @@ def _read_text(data: bytes, filename: str) -> Document:
     from core.plandoc.readers.text import read_text
 
     return read_text(convert_legacy_bytes(data), filename)
-
-
-def check_zip(data: bytes) -> None:
-    """Refuse corrupt, encrypted, macro-carrying, non-Word and bomb-shaped zip containers."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise PlanDocError("corrupt", detail=f"bad zip: {exc}") from None
-    if len(infos) > MAX_MEMBERS:
-        raise PlanDocError("zip_bomb", detail=f"{len(infos)} members")
-    total = 0
-    for info in infos:
-        total += info.file_size
-        if info.flag_bits & 0x1:
-            raise PlanDocError("encrypted", detail=f"encrypted member {info.filename}")
-        ratio = info.file_size / max(info.compress_size, 1)
-        if info.file_size > RATIO_MIN_SIZE and ratio > MAX_MEMBER_RATIO:
-            raise PlanDocError("zip_bomb", detail=f"{info.filename} ratio {ratio:.0f}")
-    if total > MAX_UNCOMPRESSED:
-        raise PlanDocError("zip_bomb", detail=f"declared {total} bytes uncompressed")
-    names = {info.filename for info in infos}
-    if any(name.lower().endswith("vbaproject.bin") for name in names):
-        raise PlanDocError("macros", detail="vbaProject.bin present")
-    try:
-        types = archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        raise PlanDocError("corrupt", detail=f"content types: {exc}") from None
-    if b"macroEnabled" in types:
-        raise PlanDocError("macros", detail="macro-enabled content type")
-    if "word/document.xml" not in names:
-        raise PlanDocError("unsupported_type", detail="zip without word/document.xml")
-
-
-def check_ole(data: bytes) -> PlanDocError:
-    """Classify an OLE compound file: an encrypted OOXML package, an old .doc, or something else.
-
-    Stream names sit in the directory sectors as UTF-16LE; finding them by bytes is enough to
-    tell the cases apart without an OLE parser.
-    """
-    if "EncryptedPackage".encode("utf-16-le") in data or "EncryptionInfo".encode("utf-16-le") in data:
-        return PlanDocError("encrypted", detail="OLE EncryptedPackage")
-    if "WordDocument".encode("utf-16-le") in data:
-        return PlanDocError("legacy_doc", detail="Word 97-2003 binary")
-    return PlanDocError("unsupported_type", detail="OLE compound file")
 
 
 _PLAN_WORDS = (

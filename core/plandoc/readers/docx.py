@@ -241,7 +241,7 @@ def _open(data: bytes):
 
 
 def read_docx(data: bytes, name: str) -> Document:
-    """Read DOCX bytes (already checked by ``readers.check_zip``) into a ``Document``."""
+    """Read DOCX bytes (already checked by ``readers.containers.check_zip``) into a ``Document``."""
     document = _open(data)
     reader = _Reader(document)
     try:

@@ -24,7 +24,8 @@ import re
 import statistics
 from dataclasses import dataclass
 
-from core.plandoc.layout import _HEADER_VOCAB, _header_kinds
+from core.plandoc.headers import header_kinds, is_header_words
+from core.plandoc.readers.pdf_types import Line, PageTable, mean_confidence, segments
 from core.text import fold
 
 _ROW_START = re.compile(r"^(\d{1,3}(\.\d{1,2})*\.?|[IVXL]{1,5}\.?)$")
@@ -35,13 +36,12 @@ ROW_GAP = 1.3  # a step of this many line pitches between two lines separates ro
 
 
 def _is_header_line(text: str) -> bool:
-    words = fold(text).split()
-    return bool(words) and all(w in _HEADER_VOCAB for w in words)
+    return is_header_words(fold(text))
 
 
 def is_table_header(line) -> bool:
     """A header row of an annex table: "TT", "Nội dung" and at least one more column name."""
-    kinds = {kind for kind, _ in _header_kinds(line.text)}
+    kinds = {kind for kind, _ in header_kinds(line.text)}
     return "no" in kinds and "content" in kinds and len(kinds) >= 3 and _is_header_line(line.text)
 
 
@@ -78,7 +78,7 @@ def _cut(line, starts: list[float]) -> tuple[list[str], int]:
 
 @dataclass
 class _BodyLine:
-    line: object  # readers.pdf.Line
+    line: Line
     cells: list[str]
     block_start: bool  # first line after a page break, the header, or a row-sized vertical gap
     after_break: bool  # first line after a page break
@@ -90,8 +90,6 @@ class _BodyLine:
 
 def _body(items: list, start: int, starts: list[float], header_key: str) -> tuple[list[_BodyLine], int]:
     """The table's body lines from ``items[start]`` on, and the index where the table ends."""
-    from core.plandoc.readers.pdf import Line
-
     body: list[_BodyLine] = []
     j = start
     in_header = True  # skipping the header's wrapped lines
@@ -175,9 +173,7 @@ def _attach(rows: list[tuple[list[_BodyLine], bool]], lines: list[_BodyLine]) ->
 
 
 def rebuild_positional_tables(items: list) -> list:
-    """Replace runs of Lines under an unruled table header by PageTables (from ``readers.pdf``)."""
-    from core.plandoc.readers.pdf import Line, PageTable, _segments
-
+    """Replace runs of Lines under an unruled table header by PageTables."""
     out: list = []
     i = 0
     while i < len(items):
@@ -203,7 +199,8 @@ def rebuild_positional_tables(items: list) -> list:
             for column, text in enumerate(_cut(line, starts)[0]):
                 if text:
                     header[column].append(Line(text, 0, 0, line.top, line.bottom, line.page))
-        table_rows = [[_segments(cell) for cell in header]]
+        table_rows = [[segments(cell) for cell in header]]
+        confidence = [[None for _ in starts]]
         row_pages = [item.page]
         breaks: set[int] = set()
         for lines, after_break in rows:
@@ -215,13 +212,30 @@ def rebuild_positional_tables(items: list) -> list:
                     texts = [b.cells[0], " ".join(t for t in b.cells[1:] if t)] + [""] * (len(starts) - 2)
                 for column, text in enumerate(texts):
                     if text:
-                        cells[column].append(Line(text, 0, 0, b.line.top, b.line.bottom, b.line.page))
+                        cells[column].append(
+                            Line(
+                                text,
+                                0,
+                                0,
+                                b.line.top,
+                                b.line.bottom,
+                                b.line.page,
+                                confidence=b.line.confidence,
+                            )
+                        )
             if after_break:
                 breaks.add(len(table_rows))
-            table_rows.append([_segments(cell) for cell in cells])
+            table_rows.append([segments(cell) for cell in cells])
+            confidence.append([_confidence(cell) for cell in cells])
             row_pages.append(lines[0].line.page)
         table = PageTable(item.page, (starts[0], item.top, 0.0, 0.0), table_rows, starts, row_pages=row_pages)
         table.breaks = breaks
+        if any(c is not None for row in confidence for c in row):
+            table.confidence = confidence
         out.append(table)
         i = end
     return out
+
+
+def _confidence(lines: list[Line]) -> float | None:
+    return mean_confidence(lines, lambda line: line.text, lambda line: line.confidence)

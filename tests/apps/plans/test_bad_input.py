@@ -22,7 +22,8 @@ def _upload(client, unit, data, name):
         ),
         (b"%PDF-1.4\n%\xe2\xe3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF", "hong.pdf", ""),
         (b"MZ\x90\x00\x03" + b"\x00" * 200, "virus.docx", ""),
-        (b"hello", "anh.png", "Chỉ nhận tệp"),
+        (b"hello", "anh.gif", "Chỉ nhận tệp"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 60, "anh-hong.png", "hỏng"),
     ],
 )
 def test_bad_files_refused_nothing_stored(world, login, data, name, message):

@@ -6,12 +6,23 @@ from pathlib import Path
 
 import pytest
 
+from core.plandoc import tools
 from core.plandoc.document import Document, Table
 from core.plandoc.readers import read_document
 
 ROOT = Path(__file__).resolve().parents[4]
 SEEDS = ROOT / "fixtures" / "seeds"
 BAD = ROOT / "fixtures" / "bad"
+FORMATS = ROOT / "fixtures" / "formats"  # made by scripts/make-format-fixtures
+
+# `make test` installs Tesseract and LibreOffice (scripts/ensure-office-ocr) where it may (root +
+# apt); these skip only where that was impossible, and say how to install them.
+needs_ocr = pytest.mark.skipif(
+    tools.tesseract() is None, reason=f"Tesseract + tiếng Việt chưa cài (make ocr: {tools.INSTALL_COMMAND})"
+)
+needs_office = pytest.mark.skipif(
+    tools.soffice() is None, reason=f"LibreOffice chưa cài (make ocr: {tools.INSTALL_COMMAND})"
+)
 
 
 def seed_file(kind: str, number: str) -> Path:

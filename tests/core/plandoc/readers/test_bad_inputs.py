@@ -6,19 +6,17 @@ import pytest
 
 from core.plandoc.errors import PlanDocError
 from core.plandoc.readers import read_document
-from tests.core.plandoc.readers.conftest import BAD
+from tests.core.plandoc.readers.conftest import BAD, needs_ocr, needs_office
 
 CASES = {
     "empty.docx": ("empty", "trống"),
     "blank.txt": ("empty", "trống"),
     "not_a_plan.txt": ("not_a_plan", "kế hoạch"),
-    "scanned.pdf": ("scanned_pdf", "cần bản có lớp văn bản"),
-    "spreadsheet.png": ("scanned_pdf", "lớp văn bản"),
+    "spreadsheet.png": ("corrupt", "hỏng"),
     "zip_bomb.docx": ("zip_bomb", "từ chối"),
     "macros.docm": ("macros", "macro"),
     "encrypted.docx": ("encrypted", "mật khẩu"),
     "encrypted.pdf": ("encrypted", "mật khẩu"),
-    "legacy.doc": ("legacy_doc", ".docx"),
     "truncated.docx": ("corrupt", "hỏng"),
     "corrupt.pdf": ("corrupt", "hỏng"),
     "unknown_encoding.docx": ("legacy_encoding", "Unicode"),
@@ -53,3 +51,21 @@ def test_error_survives_pickling_for_the_sandbox():
 
     error = pickle.loads(pickle.dumps(PlanDocError("macros", detail="x")))
     assert error.code == "macros" and "macro" in error.message
+
+
+@needs_ocr
+def test_blank_scan_is_unreadable():
+    """An image-only PDF with no text at all: OCR finds nothing, the official is told to rescan."""
+    with pytest.raises(PlanDocError) as caught:
+        read_document((BAD / "scanned.pdf").read_bytes(), "scanned.pdf")
+    assert caught.value.code == "scan_unreadable"
+    assert "quét lại" in caught.value.message
+
+
+@needs_office
+def test_broken_doc_is_not_converted():
+    """An OLE file that says it is Word but holds no document: LibreOffice writes nothing."""
+    with pytest.raises(PlanDocError) as caught:
+        read_document((BAD / "legacy.doc").read_bytes(), "legacy.doc")
+    assert caught.value.code == "conversion_failed"
+    assert ".docx" in caught.value.message

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from core.plandoc.readers import read_document
-from core.plandoc.readers.pdf import Line, PageTable
 from core.plandoc.readers.pdf_columns import rebuild_positional_tables
+from core.plandoc.readers.pdf_types import Line, PageTable
 from tests.core.plandoc.readers.conftest import SEEDS, tables
 
 COLS = (50, 90, 250, 350, 450)  # TT, Nội dung, Sản phẩm, Cơ quan chủ trì, Thời gian

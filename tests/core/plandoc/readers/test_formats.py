@@ -1,0 +1,165 @@
+"""Files from real producers, read by the production readers and scored against hand gold.
+
+The fixtures are made by ``scripts/make-format-fixtures`` from the corpus and seed DOCX: LibreOffice
+saves them as .doc/.odt/.rtf and prints them to PDF; pdftoppm renders the printed PDF to images
+that are turned, noised, blurred and packed back as an image-only PDF (or TIFF/PNG/JPEG). A
+converted file must read as well as the DOCX it came from; a printed PDF and a scan nearly so.
+Thresholds were set from figures measured once on these files; no reader rule was fitted to
+them (the OCR settings are Tesseract's defaults at the scan's own resolution).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from core.plandoc.errors import PlanDocError
+from core.plandoc.extract import extract_plan
+from core.plandoc.readers import read_document
+from core.plandoc.scoring import corpus_figures
+from tests.core.plandoc.readers.conftest import FORMATS, ROOT, needs_ocr, needs_office
+
+CORPUS = ROOT / "fixtures" / "corpus"
+SEED_GOLD = ROOT.parent / "shared" / "gold"
+
+
+def _source_docx(stem: str) -> Path:
+    found = list((CORPUS / "plans").glob(f"{stem}.docx")) + list(
+        (ROOT / "fixtures/seeds/docx").glob(f"{stem}.docx")
+    )
+    return found[0]
+
+
+def _gold(stem: str) -> dict | None:
+    path = CORPUS / "gold" / f"{stem}.json"
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    seeds = [g for g in SEED_GOLD.glob("*.json") if stem.startswith(g.stem)] if SEED_GOLD.is_dir() else []
+    return json.loads(seeds[0].read_text(encoding="utf-8")) if seeds else None
+
+
+def _figures(path: Path, stem: str) -> tuple[dict, object]:
+    doc = read_document(path.read_bytes(), path.name)
+    gold = _gold(stem)
+    if gold is None:
+        pytest.skip("seed gold lives in ../shared/gold, not present here")
+    return corpus_figures(gold, extract_plan(doc).to_gold_dict()), doc
+
+
+OFFICE = sorted((FORMATS / "office").glob("*.*"))
+
+
+@needs_office
+@pytest.mark.parametrize("path", OFFICE, ids=[p.name for p in OFFICE])
+def test_converted_file_reads_as_well_as_its_docx(path):
+    figures, doc = _figures(path, path.stem)
+    assert doc.format == "docx" and doc.converted_from == path.suffix[1:]
+    original, _ = _figures(_source_docx(path.stem), path.stem)
+    assert figures["task_f1"] == original["task_f1"]
+    assert figures["field_acc_mean"] >= original["field_acc_mean"] - 0.02
+    assert figures["meta"] == original["meta"]
+
+
+PRINTED = sorted((FORMATS / "printed").glob("*.pdf"))
+# Known gaps of the PDF path on LibreOffice prints, measured: the signature block (a borderless
+# two-column table) loses the signer, and Bắc Ninh's annex loses rows (task F1 0.69 vs 0.88).
+PRINTED_TASK_F1 = 0.85
+
+
+@pytest.mark.parametrize("path", PRINTED, ids=[p.stem for p in PRINTED])
+def test_printed_pdf_reads_title_number_date_and_tasks(path):
+    figures, doc = _figures(path, path.stem)
+    assert doc.format == "pdf"
+    for name in ("decision_number", "signed_date", "title"):
+        if not (path.stem.startswith("cantho") and name == "title"):  # its title wraps into the header table
+            assert figures["meta"][name], (name, figures["meta"])
+    if path.stem.startswith("bacninh"):
+        pytest.xfail("annex rows lost in the printed PDF (task F1 0.69): a known gap, see the issue report")
+    assert figures["task_f1"] >= PRINTED_TASK_F1, figures
+
+
+def test_printed_pdf_words_are_whole():
+    """LibreOffice writes letters its font lacks in a later run; they must land inside their word."""
+    doc = read_document(
+        (FORMATS / "printed" / "dongthap-kh597-2025-cds-giao-thong.pdf").read_bytes(), "x.pdf"
+    )
+    assert "ỦY BAN NHÂN DÂN TỈNH ĐỒNG THÁP" in doc.text
+    assert "Số: 597/KH-UBND" in doc.text
+    assert " Ỉ " not in doc.text
+
+
+@needs_ocr
+def test_scanned_plan_is_read_by_ocr():
+    """Eleven pages scanned at 200 dpi, turned up to 0.8°, with noise: read as the printed PDF is."""
+    path = FORMATS / "scans" / "dongthap-kh597-2025-cds-giao-thong.pdf"
+    figures, doc = _figures(path, "dongthap-kh597-2025-cds-giao-thong")
+    assert doc.format == "ocr"
+    assert doc.ocr_confidence is not None and doc.ocr_confidence > 85
+    assert any("OCR" in w and f"{doc.ocr_confidence:.0f}%" in w for w in doc.warnings)
+    assert figures["meta"]["decision_number"] and figures["meta"]["signed_date"] and figures["meta"]["title"]
+    assert figures["task_f1"] >= 0.8, figures
+    assert figures["field_acc_mean"] >= 0.85, figures
+
+
+@needs_ocr
+@pytest.mark.parametrize(
+    "name", ["hcm-kh172-2025-luat-viec-lam-p1.png", "hcm-kh172-2025-luat-viec-lam-p1.jpg"]
+)
+def test_page_image_is_read_by_ocr(name):
+    """One page as a picture (PNG with its resolution; a JPEG photo without one)."""
+    doc = read_document((FORMATS / "scans" / name).read_bytes(), name)
+    plan = extract_plan(doc)
+    assert doc.format == "ocr" and not any("phần mở rộng" in w for w in doc.warnings)
+    assert plan.decision_number == "172/KH-UBND"
+    assert plan.signed_date is not None and plan.signed_date.isoformat() == "2025-11-18"
+    assert "Luật Việc làm" in (plan.title or "")
+    paragraphs = [b for b in doc.blocks if getattr(b, "confidence", None) is not None]
+    assert paragraphs, "OCR confidence is kept per block"
+
+
+@needs_ocr
+def test_multipage_tiff_scan():
+    """A bilevel G4 TIFF, as office scanners e-mail them: every page read."""
+    path = FORMATS / "scans" / "ttg-qd2623-2025-bao-ve-dlcn.tif"
+    figures, doc = _figures(path, "ttg-qd2623-2025-bao-ve-dlcn")
+    assert doc.format == "ocr"
+    assert "2623/QĐ-TTg" in doc.text and "ngày 29 tháng 11 năm 2025" in doc.text
+    assert figures["task_f1"] >= 0.8, figures
+    if not figures["meta"]["decision_number"]:
+        # The bilevel scan reads "Số:" as "SỐ:", which metadata extraction does not take for the
+        # number label yet (core/plandoc/extract/metadata, being rewritten on main).
+        pytest.xfail("'SỐ:' in capitals not read as the number label by extraction")
+
+
+@needs_ocr
+@pytest.mark.xfail(
+    reason="ruling lines of seed 004's scanned annex not found at DARK=210 (open: see report)", strict=False
+)
+def test_scan_with_annex_tables_keeps_table_cells():
+    """Seed 004's annex is a ruled table: the ruling lines found in the pixels rebuild its cells."""
+    path = FORMATS / "scans" / "004_53c1f6fe12ac9b9f.pdf"
+    doc = read_document(path.read_bytes(), path.name)
+    tables = [b for b in doc.blocks if hasattr(b, "rows")]
+    assert tables and max(len(t.rows) for t in tables) >= 10
+    assert any(c.confidence is not None for t in tables for r in t.rows for c in r.cells)
+    figures, _ = _figures(path, path.stem)
+    assert figures["task_f1"] >= 0.8, figures
+
+
+@needs_ocr
+def test_too_poor_scan_is_refused_in_vietnamese():
+    path = FORMATS / "poor" / "blurred-40dpi.pdf"
+    with pytest.raises(PlanDocError) as caught:
+        read_document(path.read_bytes(), path.name)
+    assert caught.value.code == "scan_unreadable"
+    assert "quét lại" in caught.value.message
+
+
+def test_scan_can_be_deferred_to_the_slow_path():
+    """``ocr=False`` says a scan needs OCR without running it (callers budget it separately)."""
+    path = FORMATS / "scans" / "dongthap-kh597-2025-cds-giao-thong.pdf"
+    with pytest.raises(PlanDocError) as caught:
+        read_document(path.read_bytes(), path.name, ocr=False)
+    assert caught.value.code == "needs_ocr"
