@@ -127,10 +127,8 @@ def test_multipage_tiff_scan():
     assert doc.format == "ocr"
     assert "2623/QĐ-TTg" in doc.text and "ngày 29 tháng 11 năm 2025" in doc.text
     assert figures["task_f1"] >= 0.8, figures
-    if not figures["meta"]["decision_number"]:
-        # The bilevel scan reads "Số:" as "SỐ:", which metadata extraction does not take for the
-        # number label yet (core/plandoc/extract/metadata, being rewritten on main).
-        pytest.xfail("'SỐ:' in capitals not read as the number label by extraction")
+    # the bilevel scan reads "Số:" as "SỐ:": the number label is read in any case
+    assert figures["meta"]["decision_number"], figures["meta"]
 
 
 @needs_ocr
