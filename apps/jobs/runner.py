@@ -166,13 +166,16 @@ def backoff(attempt: int) -> timedelta:
     return timedelta(seconds=min(300, 5 * 4 ** max(0, attempt - 1)))
 
 
-def settle(mine: QuerySet, job: Job, reason: str, *, retry: bool = True, detail: str = "") -> bool:
-    """After a failed attempt: queue another one, or mark the job failed with the reason shown to the
-    user. ``mine`` selects the job only while the caller still holds it; False when it did not."""
+def settle(
+    mine: QuerySet, job: Job, reason: str, *, retry: bool = True, wait: bool = True, detail: str = ""
+) -> bool:
+    """After a failed attempt: queue another one (after a backoff when ``wait``), or mark the job failed
+    with the reason shown to the user. ``mine`` selects the job only while the caller still holds it;
+    False when it did not."""
     now = timezone.now()
     job.refresh_from_db(fields=["attempts", "max_attempts"])
     if retry and job.attempts < job.max_attempts:
-        run_after = now + backoff(job.attempts)
+        run_after = now + backoff(job.attempts) if wait else now
         error = f"Lần chạy thứ {job.attempts} không thành công: {reason} Hệ thống sẽ tự chạy lại."
         if mine.update(
             status=Job.Status.QUEUED,
@@ -182,7 +185,7 @@ def settle(mine: QuerySet, job: Job, reason: str, *, retry: bool = True, detail:
             error_detail=detail,
             lease_until=run_after + queue_grace(),
         ):
-            dispatch_on_commit(job, run_after)
+            dispatch_on_commit(job, run_after if wait else None)
             return True
         return False
     error = f"Không hoàn tất được: {reason}"
@@ -228,7 +231,7 @@ def recover_stale(only: Q | None = None, limit: int = 100) -> int:
                 if timed_out
                 else "tiến trình xử lý đã dừng giữa chừng (máy chủ khởi động lại hoặc tiến trình bị tắt)."
             )
-            if settle(mine, job, reason):
+            if settle(mine, job, reason, wait=bool(timed_out)):  # a dead worker is no reason to wait
                 log.warning("Tác vụ %s bị bỏ dở (%s): %s", job.pk, job.worker, reason)
                 _close_lost_task(job)
                 count += 1
