@@ -21,9 +21,9 @@ from django.utils import timezone
 from apps.accounts.policy import require
 from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
-from apps.orgs.models import OrgUnit
 from apps.jobs.models import Job
 from apps.jobs.services import submit as submit_job
+from apps.orgs.models import OrgUnit
 from apps.reports import jobs
 from apps.reports.gather import report_data
 from apps.reports.models import Indicator, IndicatorValue, PeriodicReport, ReportingPeriod
