@@ -17,7 +17,17 @@ class ReadOnly(admin.ModelAdmin):
 
 @admin.register(Job)
 class JobAdmin(ReadOnly):
-    list_display = ("pk", "kind", "org_unit", "status", "done", "total", "attempts", "created_at", "finished_at")
+    list_display = (
+        "pk",
+        "kind",
+        "org_unit",
+        "status",
+        "done",
+        "total",
+        "attempts",
+        "created_at",
+        "finished_at",
+    )
     list_filter = ("status", "kind")
     search_fields = ("kind", "key", "error")
     date_hierarchy = "created_at"
