@@ -45,7 +45,7 @@ def dashboard_view(request):
         "total": dashboard.Tally("all", "Tổng", _sum(areas)),
         "agencies": dashboard.by_agency(qs, b),
         "ranking": dashboard.ranking(qs, b),
-        "late": dashboard.late_list(qs, b),
+        "late": [m for m in dashboard.late_list(qs, b) if can(request.user, "tracking.view", m.task)],
         "children": dashboard.subordinate_units(unit, b) if unit.level != "commune" else [],
         "ancestors": [u for u in reversed(unit.ancestors()) if can(request.user, "orgs.view", u)],
     }
@@ -65,7 +65,7 @@ def export_view(request, pk: int):
     plan = get_object_or_404(
         Plan.objects.filter(org_unit__in=visible_units(request.user)).select_related("org_unit"), pk=pk
     )
-    data = export.plan_workbook(plan, bounds_for(plan.org_unit_id))
+    data = export.plan_workbook(plan, bounds_for(plan.org_unit_id), request.user)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

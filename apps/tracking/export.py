@@ -1,4 +1,9 @@
-"""The task list of a plan with states, as the XLSX officials exchange (openpyxl, write-only)."""
+"""The task list of a plan with states, as the XLSX officials exchange (openpyxl, write-only).
+
+The export mirrors the milestone pages: a task's row (its state, progress and report text) is
+written only for a user who may open that task's follow-up (``tracking.view``), so the workbook
+never shows more than the pages would.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 
+from apps.accounts.policy import can
 from apps.plans.models import Plan, TaskAgency
 from apps.tracking.models import ProgressReport
 from apps.tracking.selectors import AREA_LABELS, tracked_milestones, with_state
@@ -34,12 +40,24 @@ def _day(ws, value):
     return cell
 
 
-def plan_workbook(plan: Plan, b: StateBounds) -> bytes:
+def visible_tasks(plan: Plan, user):
+    """The plan's tasks whose follow-up ``user`` may see, with their agencies prefetched."""
+    tasks = plan.tasks.order_by("position").prefetch_related(
+        Prefetch("agencies", queryset=TaskAgency.objects.select_related("agency"))
+    )
+    return [t for t in tasks if can(user, "tracking.view", t)]
+
+
+def plan_workbook(plan: Plan, b: StateBounds, user) -> bytes:
     wb = Workbook(write_only=True)
     ws = wb.create_sheet("Theo dõi nhiệm vụ")
     for i, w in enumerate(WIDTHS):
         ws.column_dimensions[chr(65 + i)].width = w
-    title = WriteOnlyCell(ws, value=f"{plan.title} — {plan.org_unit} (số liệu ngày {b.today:%d/%m/%Y})")
+    tasks = visible_tasks(plan, user)
+    partial = "" if len(tasks) == plan.tasks.count() else "; chỉ gồm các nhiệm vụ bạn được theo dõi"
+    title = WriteOnlyCell(
+        ws, value=f"{plan.title} — {plan.org_unit} (số liệu ngày {b.today:%d/%m/%Y}{partial})"
+    )
     title.font = Font(bold=True)
     ws.append([title])
     header = []
@@ -56,13 +74,12 @@ def plan_workbook(plan: Plan, b: StateBounds) -> bytes:
             Prefetch("report", queryset=ProgressReport.objects.only("text", "percent", "milestone"))
         )
     )
-    tasks = plan.tasks.order_by("position").prefetch_related(
-        Prefetch("agencies", queryset=TaskAgency.objects.select_related("agency")),
-        Prefetch("milestones", queryset=milestones, to_attr="tracked"),
-    )
+    tracked: dict[int, list] = {}
+    for m in milestones.filter(task__in=[t.pk for t in tasks]):
+        tracked.setdefault(m.task_id, []).append(m)
     for task in tasks:
         lead, coord = _names(task, "lead"), _names(task, "coordinating")
-        rows = with_state(task.tracked, b) or [None]
+        rows = with_state(tracked.get(task.pk, []), b) or [None]
         for row in rows:
             m = row.milestone if row else None
             report = getattr(m, "report", None) if m else None

@@ -34,10 +34,10 @@ PAGES = [
     ("workspace-head", "tracking:workspace", lambda w, p: [], "head_a1", 12),
     ("calendar", "tracking:calendar", lambda w, p: [], "staff_a1", 5),
     ("milestone", "tracking:milestone", lambda w, p: [p.m_nov.pk], "staff_a1", 7),
-    ("timeline", "tracking:timeline", lambda w, p: [p.plan.pk], "officer_a1", 7),
+    ("timeline", "tracking:timeline", lambda w, p: [p.plan.pk], "officer_a1", 8),
     ("dashboard-commune", "tracking:dashboard", lambda w, p: [], "officer_a1", 15),
     ("dashboard-province", "tracking:dashboard", lambda w, p: [], "officer_a", 16),
-    ("export", "tracking:export", lambda w, p: [p.plan.pk], "officer_a1", 9),
+    ("export", "tracking:export", lambda w, p: [p.plan.pk], "officer_a1", 10),
 ]
 
 
