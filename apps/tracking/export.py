@@ -7,8 +7,6 @@ never shows more than the pages would.
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.db.models import Prefetch
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -19,6 +17,7 @@ from apps.plans.models import Plan, TaskAgency
 from apps.tracking.models import ProgressReport
 from apps.tracking.selectors import AREA_LABELS, tracked_milestones, with_state
 from core.tracking import STATE_LABELS, StateBounds
+from core.xlsx_safe import safe_row, text_cell, workbook_bytes
 
 HEADER = [
     "STT", "Lĩnh vực", "Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn (kế hoạch)",
@@ -55,9 +54,7 @@ def plan_workbook(plan: Plan, b: StateBounds, user) -> bytes:
         ws.column_dimensions[chr(65 + i)].width = w
     tasks = visible_tasks(plan, user)
     partial = "" if len(tasks) == plan.tasks.count() else "; chỉ gồm các nhiệm vụ bạn được theo dõi"
-    title = WriteOnlyCell(
-        ws, value=f"{plan.title} — {plan.org_unit} (số liệu ngày {b.today:%d/%m/%Y}{partial})"
-    )
+    title = text_cell(ws, f"{plan.title} — {plan.org_unit} (số liệu ngày {b.today:%d/%m/%Y}{partial})")
     title.font = Font(bold=True)
     ws.append([title])
     header = []
@@ -83,12 +80,10 @@ def plan_workbook(plan: Plan, b: StateBounds, user) -> bytes:
         for row in rows:
             m = row.milestone if row else None
             report = getattr(m, "report", None) if m else None
-            ws.append([
+            ws.append(safe_row(ws, [
                 task.no, AREA_LABELS.get(task.area, task.area), task.content, lead, coord, task.deadline_text,
                 m.label if m else "", _day(ws, m.due if m else None), STATE_LABELS[row.state] if row else "",
                 report.percent if report else None, report.text if report else "",
                 _day(ws, m.submitted_on if m else None),
-            ])  # fmt: skip
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+            ]))  # fmt: skip
+    return workbook_bytes(wb)
