@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.plans.models import AREA_CHOICES, Plan, Target, Task
+from cchc.concurrency import VersionField
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf"}
@@ -40,7 +41,7 @@ class UploadForm(forms.Form):
 
 
 class PlanHeaderForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     class Meta:
         model = Plan
@@ -71,7 +72,7 @@ class PlanHeaderForm(forms.ModelForm):
 
 
 class TaskForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
     area = forms.ChoiceField(label=_("Lĩnh vực"), choices=AREA_CHOICES)
     no = forms.CharField(label=_("Số TT"), max_length=20, required=False)
     content = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -122,7 +123,17 @@ class TaskForm(forms.Form):
 
 
 class TargetForm(forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = Target
         fields = ["area", "text", "indicator", "comparator", "value", "unit", "year"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["version"].initial = self.instance.version
+
+    def target_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

@@ -118,6 +118,7 @@ class Target(models.Model):
     unit = models.CharField(_("đơn vị tính"), max_length=20, blank=True)
     year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     spans = models.JSONField(default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("chỉ tiêu")

@@ -22,6 +22,7 @@ from apps.orgs.models import OrgUnit
 from apps.plans.directory import agency_directory, resolve_into
 from apps.plans.models import Milestone, Plan, SourceDocument, Target, Task, TaskAgency
 from apps.plans.signals import draft_saved, plan_activated
+from cchc.concurrency import require_version
 from core.deadlines import parse_deadline
 from core.plan_json import plan_period
 from core.plandoc import parse_plan
@@ -217,8 +218,10 @@ def activate_plan(actor, plan: Plan) -> Plan:
 
 
 def _check_version(model, obj, expected_version: int | None):
+    """The row locked for this transaction, if it is still the version the editor opened."""
+    expected_version = require_version(expected_version)
     current = model.objects.select_for_update().get(pk=obj.pk)
-    if expected_version is not None and current.version != expected_version:
+    if current.version != expected_version:
         raise ConflictError(
             "Nội dung này vừa được người khác sửa. Vui lòng tải lại trang để xem bản mới rồi sửa tiếp."
         )
@@ -281,13 +284,15 @@ def delete_task(actor, task: Task) -> None:
         task.delete()
 
 
-def update_target(actor, target: Target, fields: dict) -> Target:
+def update_target(actor, target: Target, fields: dict, expected_version: int | None = None) -> Target:
     require(actor, "plans.manage", target.plan.org_unit)
     with transaction.atomic(), acting_as(actor):
+        current = _check_version(Target, target, expected_version)
         for name, value in fields.items():
-            setattr(target, name, value)
-        target.save()
-    return target
+            setattr(current, name, value)
+        current.version += 1
+        current.save()
+    return current
 
 
 def add_target(actor, plan: Plan, text: str) -> Target:

@@ -229,8 +229,13 @@ def target_edit(request, pk: int):
     target = _target(request, pk)
     form = TargetForm(request.POST or None, instance=Target.objects.get(pk=target.pk))
     if request.method == "POST" and form.is_valid():
-        services.update_target(request.user, target, {f: form.cleaned_data[f] for f in form.Meta.fields})
-        return redirect("plans:detail", pk=target.plan_id)
+        try:
+            services.update_target(request.user, target, form.target_fields(), form.cleaned_data["version"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu chỉ tiêu.")
+            return redirect("plans:detail", pk=target.plan_id)
     return render(request, "plans/target_form.html", {"form": form, "target": target})
 
 

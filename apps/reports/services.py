@@ -28,6 +28,7 @@ from apps.reports.models import Indicator, IndicatorValue, PeriodicReport, Repor
 from apps.reports.selectors import default_leader_name, period_for
 from apps.tracking.evidence import PDF, sniff
 from cchc import clock
+from cchc.concurrency import require_version
 from core.reporting.data import RESULT_AREAS
 from core.reporting.periods import Kind, Period
 
@@ -121,7 +122,7 @@ def save_narrative(
         report = _locked_row(report)
         require(actor, "reports.prepare", report.org_unit)
         _refuse_if_locked(report)
-        if expected_revision is not None and report.revision != expected_revision:
+        if report.revision != require_version(expected_revision):
             raise ValidationError(
                 "Báo cáo vừa được người khác sửa. Vui lòng tải lại trang rồi sửa tiếp; thay đổi của bạn chưa được lưu."
             )

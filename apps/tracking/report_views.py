@@ -57,7 +57,7 @@ def _context(request, m: Milestone, **forms_given) -> dict:
             "version": report.version,
         }
         if report
-        else {}
+        else {"version": 0}  # the first report: a second first report is then a conflict, not lost
     )
     return {
         "m": m,
@@ -124,7 +124,8 @@ def report_action(request, pk: int, action: str):
     m = _milestone(request, pk)
     report = _existing_report(m)
     form = forms.ReviewForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _render(request, m, status=400, review_form=form)
     comment, version = form.cleaned_data.get("comment", ""), form.cleaned_data.get("version")
     steps = {
         "gui": (

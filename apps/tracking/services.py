@@ -29,6 +29,7 @@ from apps.tracking.calendar import work_calendar
 from apps.tracking.evidence import check_upload
 from apps.tracking.models import CalendarDay, Contribution, Evidence, Notification, ProgressReport
 from apps.tracking.selectors import tracking_today
+from cchc.concurrency import require_version
 from core.tracking import Workflow
 
 EDITABLE = {Workflow.NONE.value, Workflow.DRAFT.value, Workflow.RETURNED.value}
@@ -58,7 +59,14 @@ def _locked(milestone: Milestone) -> Milestone:
 
 
 def _check_version(report: ProgressReport | None, expected: int | None) -> None:
-    if report is not None and expected is not None and report.version != expected:
+    """The editor opened ``expected`` (0: no report yet); anything else now is someone else's save."""
+    expected = require_version(expected)
+    if report is None and expected != 0:
+        raise ConflictError(
+            "Báo cáo của mốc này không còn như lúc bạn mở trang. Vui lòng tải lại trang; "
+            "thay đổi của bạn chưa được lưu."
+        )
+    if report is not None and report.version != expected:
         who = report.submitted_by or report.created_by
         raise ConflictError(
             f"Báo cáo vừa được người khác cập nhật ({who or 'không rõ'}, lúc "
@@ -98,7 +106,10 @@ def _validate(fields: dict) -> None:
 def save_report(
     actor, milestone: Milestone, fields: dict, expected_version: int | None = None
 ) -> ProgressReport:
-    """Create or correct the report of a milestone (text, percent, progress, reason)."""
+    """Create or correct the report of a milestone (text, percent, progress, reason).
+
+    ``expected_version`` is the version the editor opened: 0 when the milestone had no report yet,
+    so that of two people writing the first report at once the second is told, not overwritten."""
     _validate(fields)
     with transaction.atomic(), acting_as(actor):
         m = _locked(milestone)

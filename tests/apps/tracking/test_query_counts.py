@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.tracking import services
-from tests.apps.tracking.conftest import make_task, milestone
+from tests.apps.tracking.conftest import make_task, milestone, opened
 
 
 def grow(world, plan_a1, n: int) -> None:
@@ -24,8 +24,11 @@ def grow(world, plan_a1, n: int) -> None:
                     world.staff_a1 if i % 2 else world.staff_a1_hcc,
                     m,
                     {"text": "x", "percent": 5, "progress": "in_progress", "reason": ""},
+                    expected_version=opened(m),
                 )
-                services.submit_report(world.staff_a1 if i % 2 else world.staff_a1_hcc, report)
+                services.submit_report(
+                    world.staff_a1 if i % 2 else world.staff_a1_hcc, report, expected_version=opened(report)
+                )
 
 
 # (id, url name, args, who, baseline): the counts of today; raise one only with a reason
