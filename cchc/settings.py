@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "apps.review",
     "apps.tracking",
     "apps.reports",
+    # Last, as its documentation asks: deletes the files of deleted rows (on commit, storage API).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [

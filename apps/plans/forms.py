@@ -122,6 +122,11 @@ class TaskForm(forms.Form):
         }
 
 
+class TaskCancelForm(forms.Form):
+    version = VersionField()
+    reason = forms.CharField(label=_("Lý do dừng thực hiện"), max_length=2000, required=False)
+
+
 class TargetForm(forms.ModelForm):
     version = VersionField()
 

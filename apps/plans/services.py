@@ -23,6 +23,7 @@ from apps.plans.directory import agency_directory, resolve_into
 from apps.plans.models import Milestone, Plan, SourceDocument, Target, Task, TaskAgency
 from apps.plans.signals import draft_saved, plan_activated
 from cchc.concurrency import require_version
+from cchc.files import removed_on_error
 from core.deadlines import parse_deadline
 from core.plan_json import plan_period
 from core.plandoc import parse_plan
@@ -120,7 +121,7 @@ def save_draft(
     warnings = list(draft.warnings)
     if draft.period_start is None:
         warnings.append("Không đọc được thời gian của kế hoạch; tạm lấy cả năm, cần kiểm tra lại.")
-    with transaction.atomic():
+    with removed_on_error() as stored, transaction.atomic():
         source = SourceDocument(
             org_unit=org_unit,
             filename=filename[:255],
@@ -131,6 +132,7 @@ def save_draft(
             uploaded_by=actor,
         )
         source.file.save(f"{source.sha256[:16]}.{source.format or 'bin'}", ContentFile(data), save=False)
+        stored.append(source.file)
         source.save()
         plan = Plan.objects.create(
             org_unit=org_unit,
@@ -278,10 +280,60 @@ def add_task(actor, plan: Plan, area: str, content: str) -> Task:
         return Task.objects.create(plan=plan, area=area, content=content.strip(), position=position)
 
 
+def has_work(task: Task) -> bool:
+    """Progress reports (any status), a report status or evidence: history that must be kept."""
+    from apps.tracking.models import ProgressReport
+
+    return (
+        task.milestones.exclude(report_status="").exists()
+        or ProgressReport.objects.filter(milestone__task=task).exists()
+    )
+
+
 def delete_task(actor, task: Task) -> None:
+    """Delete a task entered by mistake; one with reports or evidence is refused (cancel it instead)."""
     require(actor, "plans.manage", task.plan.org_unit)
     with transaction.atomic(), acting_as(actor):
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        if has_work(task):
+            raise ValidationError(
+                "Nhiệm vụ đã có báo cáo tiến độ hoặc tài liệu kiểm chứng nên không xóa được: "
+                "hãy dừng thực hiện nhiệm vụ (ghi rõ lý do) để giữ lại lịch sử."
+            )
         task.delete()
+
+
+def cancel_task(actor, task: Task, reason: str, expected_version: int | None = None) -> Task:
+    """Stop a task (dừng thực hiện): kept with its history, out of the figures from now on."""
+    require(actor, "plans.manage", task.plan.org_unit)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Vui lòng ghi lý do dừng thực hiện nhiệm vụ.")
+    if len(reason) > 2000:
+        raise ValidationError("Lý do dừng thực hiện quá dài (tối đa 2.000 ký tự).")
+    with transaction.atomic(), acting_as(actor):
+        current = _check_version(Task, task, expected_version)
+        if current.cancelled:
+            raise ValidationError("Nhiệm vụ này đã dừng thực hiện.")
+        current.cancelled_at, current.cancel_reason, current.cancelled_by = timezone.now(), reason, actor
+        current.version += 1
+        current.save()
+        record_event(current, f"Dừng thực hiện nhiệm vụ: {reason[:400]}")
+    return current
+
+
+def restore_task(actor, task: Task, expected_version: int | None = None) -> Task:
+    """Take a cancelled task back into the plan's follow-up."""
+    require(actor, "plans.manage", task.plan.org_unit)
+    with transaction.atomic(), acting_as(actor):
+        current = _check_version(Task, task, expected_version)
+        if not current.cancelled:
+            raise ValidationError("Nhiệm vụ này đang được thực hiện.")
+        current.cancelled_at, current.cancel_reason, current.cancelled_by = None, "", None
+        current.version += 1
+        current.save()
+        record_event(current, "Thực hiện lại nhiệm vụ đã dừng.")
+    return current
 
 
 def update_target(actor, target: Target, fields: dict, expected_version: int | None = None) -> Target:
@@ -316,4 +368,8 @@ def discard_draft(actor, plan: Plan) -> None:
         raise ValidationError("Chỉ hủy được bản nháp chưa xác nhận.")
     with transaction.atomic(), acting_as(actor):
         record_event(plan, "Hủy bản nháp kế hoạch.")
+        source = plan.source
         plan.delete()
+        # The uploaded document goes with its draft (its file on commit), unless another plan uses it.
+        if source is not None and not source.plans.exists():
+            source.delete()

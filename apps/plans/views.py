@@ -7,13 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import can, require, visible_units
 from apps.orgs.models import Agency, AgencyGroup
 from apps.plans import selectors, services
 from apps.plans.directory import choose_agency
-from apps.plans.forms import PlanHeaderForm, TargetForm, TaskForm, UploadForm
+from apps.plans.forms import PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
 from apps.plans.models import Plan, Target, Task, TaskAgency
 from cchc.web import attempt
 
@@ -189,10 +190,42 @@ def task_add(request, pk: int):
 def task_delete(request, pk: int):
     task = _task(request, pk)
     require(request.user, "plans.manage", task.plan.org_unit)
-    services.delete_task(request.user, task)
+    if not attempt(request, lambda: services.delete_task(request.user, task)):
+        if request.htmx:  # refused: the row stays, with the reason
+            context = selectors.task_row_context(task, request.user)
+            context["error"] = "; ".join(m.message for m in messages.get_messages(request))
+            return render(request, "plans/_task_row.html", context)
+        return redirect("plans:detail", pk=task.plan_id)
     if request.htmx:
         return render(request, "plans/_deleted.html")
     return redirect("plans:detail", pk=task.plan_id)
+
+
+@login_required
+@require_POST
+def task_cancel(request, pk: int):
+    """Stop a task (dừng thực hiện) with a reason, or take it back (``thuc_hien_lai``)."""
+    task = _task(request, pk)
+    require(request.user, "plans.manage", task.plan.org_unit)
+    form = TaskCancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+    elif request.POST.get("thuc_hien_lai"):
+        attempt(
+            request,
+            lambda: services.restore_task(request.user, task, form.cleaned_data["version"]),
+            "Đã cho thực hiện lại nhiệm vụ.",
+        )
+    else:
+        reason, version = form.cleaned_data["reason"], form.cleaned_data["version"]
+        attempt(
+            request,
+            lambda: services.cancel_task(request.user, task, reason, version),
+            "Đã dừng thực hiện nhiệm vụ; nhiệm vụ được giữ lại cùng lịch sử báo cáo.",
+        )
+    if request.htmx:
+        return render(request, "plans/_task_row.html", selectors.task_row_context(task, request.user))
+    return redirect(f"{reverse('plans:detail', args=[task.plan_id])}#task-{task.pk}")
 
 
 @login_required

@@ -76,6 +76,12 @@ def plan_workbook(plan: Plan, b: StateBounds, user) -> bytes:
         tracked.setdefault(m.task_id, []).append(m)
     for task in tasks:
         lead, coord = _names(task, "lead"), _names(task, "coordinating")
+        if task.cancelled:  # kept in the list, out of the figures
+            ws.append(safe_row(ws, [
+                task.no, AREA_LABELS.get(task.area, task.area), task.content, lead, coord, task.deadline_text,
+                "", None, "Dừng thực hiện", None, task.cancel_reason, None,
+            ]))  # fmt: skip
+            continue
         rows = with_state(tracked.get(task.pk, []), b) or [None]
         for row in rows:
             m = row.milestone if row else None

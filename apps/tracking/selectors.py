@@ -53,10 +53,11 @@ def bounds_for(unit_id: int | None = None, today: date | None = None) -> StateBo
 
 def tracked_milestones() -> QuerySet[Milestone]:
     """Milestones follow-up cares about: of active plans, leaving out the undated 'thường xuyên'
-    placeholder (its dated quarterly check-ins stand for it)."""
-    return Milestone.objects.filter(task__plan__status=Plan.Status.ACTIVE).exclude(
-        kind=Milestone.Kind.CONTINUOUS, due__isnull=True
-    )
+    placeholder (its dated quarterly check-ins stand for it) and the tasks that were cancelled
+    (dừng thực hiện): kept with their history, out of every figure."""
+    return Milestone.objects.filter(
+        task__plan__status=Plan.Status.ACTIVE, task__cancelled_at__isnull=True
+    ).exclude(kind=Milestone.Kind.CONTINUOUS, due__isnull=True)
 
 
 def state_expression(b: StateBounds) -> Case:

@@ -30,6 +30,7 @@ from apps.tracking.evidence import check_upload
 from apps.tracking.models import CalendarDay, Contribution, Evidence, Notification, ProgressReport
 from apps.tracking.selectors import tracking_today
 from cchc.concurrency import require_version
+from cchc.files import removed_on_error
 from core.tracking import Workflow
 
 EDITABLE = {Workflow.NONE.value, Workflow.DRAFT.value, Workflow.RETURNED.value}
@@ -54,6 +55,10 @@ def _locked(milestone: Milestone) -> Milestone:
     if m.task.plan.status != Plan.Status.ACTIVE:
         raise ValidationError(
             "Kế hoạch chưa được xác nhận hoặc đã được thay thế: không báo cáo trên kế hoạch này."
+        )
+    if m.task.cancelled:
+        raise ValidationError(
+            f"Nhiệm vụ đã dừng thực hiện ({m.task.cancel_reason}): không báo cáo trên nhiệm vụ này."
         )
     return m
 
@@ -286,7 +291,7 @@ def add_evidence_file(actor, report: ProgressReport, upload) -> Evidence:
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    with transaction.atomic(), acting_as(actor):
+    with removed_on_error() as stored, transaction.atomic(), acting_as(actor):
         m = _locked(report.milestone)
         _may_attach(actor, m)
         _refuse_if_closed(m)
@@ -301,11 +306,8 @@ def add_evidence_file(actor, report: ProgressReport, upload) -> Evidence:
         )
         # The stored name never comes from the user: no path tricks, no misleading extension.
         evidence.file.save(f"{uuid.uuid4().hex}.{kind.ext}", File(upload), save=False)
-        try:
-            evidence.save()
-        except Exception:
-            evidence.file.delete(save=False)
-            raise
+        stored.append(evidence.file)
+        evidence.save()
         return evidence
 
 
@@ -332,11 +334,7 @@ def delete_evidence(actor, evidence: Evidence) -> None:
         m = _locked(evidence.report.milestone)
         _may_attach(actor, m)
         _refuse_if_closed(m)
-        stored = evidence.file.name
-        evidence.delete()
-        if stored:
-            storage = evidence.file.storage
-            transaction.on_commit(lambda: storage.delete(stored))
+        evidence.delete()  # its file goes on commit (django-cleanup)
 
 
 def add_contribution(actor, report: ProgressReport, text: str) -> Contribution:

@@ -43,7 +43,7 @@ def build(plan: Plan, b: StateBounds, user) -> dict:
         Prefetch("agencies", queryset=TaskAgency.objects.only("task_id", "agency_id", "role")),
         Prefetch("milestones", queryset=tracked_milestones().order_by("due"), to_attr="tracked"),
     )
-    tasks = [t for t in tasks if can(user, "tracking.view", t)]
+    tasks = [t for t in tasks if not t.cancelled and can(user, "tracking.view", t)]
     rows = []
     for i, task in enumerate(tasks):
         y = HEAD_H + i * ROW_H
