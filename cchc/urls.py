@@ -16,6 +16,8 @@ urlpatterns = [
     path("nhat-ky/", include("apps.audit.urls")),
     path("theo-doi/", include("apps.tracking.urls")),
     path("bao-cao/", include("apps.reports.urls")),
+    # The admin's own login would bypass the throttle: one door for everyone.
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
 ]
 

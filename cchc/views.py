@@ -35,6 +35,20 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
+def admin_login(request):
+    """The admin site's login page sends people to the one throttled login (then back)."""
+    from urllib.parse import urlencode
+
+    from django.shortcuts import redirect
+    from django.urls import reverse
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    wanted = request.GET.get("next", "/admin/")
+    if not url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
+        wanted = "/admin/"
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': wanted})}")
+
+
 def forbidden(request, exception=None):
     message = str(exception) if exception and str(exception) else "Bạn không có quyền truy cập trang này."
     return render(request, "403.html", {"message": message}, status=403)

@@ -19,15 +19,18 @@ from apps.orgs.models import OrgUnit
 
 
 class LoginView(auth_views.LoginView):
+    """Django's login, throttled: the attempt is recorded before the password is checked
+    (``throttle.reserve``), so a burst of concurrent guesses gets at most the limit of checks."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
         username = request.POST.get("username", "")
-        if throttle.is_locked(username, throttle.client_ip(request)):
-            form = self.get_form()
-            form.errors.clear()
+        if throttle.reserve(username, throttle.client_ip(request)) is None:
+            # An unbound form: validating the posted one would check the password.
+            form = self.get_form_class()(request)
             return render(
                 request,
                 self.template_name,
@@ -36,12 +39,8 @@ class LoginView(auth_views.LoginView):
             )
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        throttle.record_failure(self.request.POST.get("username", ""), throttle.client_ip(self.request))
-        return super().form_invalid(form)
-
     def form_valid(self, form):
-        throttle.clear(form.get_user().username)
+        throttle.succeeded(form.cleaned_data.get("username") or form.get_user().get_username())
         return super().form_valid(form)
 
 
