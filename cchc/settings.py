@@ -13,7 +13,8 @@ from pathlib import Path
 
 import dj_database_url
 
-from cchc.env import env, envbool, envint, envlist
+from cchc.env import env, envbool, envdate, envint, envlist
+from core.bounds import MAX_YEAR, MIN_YEAR
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env("CCHC_VAR_DIR", str(BASE_DIR / "var")))
@@ -81,6 +82,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "cchc.middleware.ContentSecurityPolicyMiddleware",
     "apps.audit.middleware.AuditActorMiddleware",
+    "cchc.middleware.DatabaseErrorMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -104,7 +106,9 @@ TEMPLATES = [
 
 DEFAULT_SQLITE = f"sqlite:///{VAR_DIR / 'cchc.sqlite3'}"
 DATABASE_URL = env("DATABASE_URL", DEFAULT_SQLITE)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60, 0, 86400))
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the in-process reminder job and web requests share the file.
     DATABASES["default"]["OPTIONS"] = {
@@ -132,8 +136,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: after this many failures for one username or one address within the window,
 # further attempts are refused until the window passes.
-LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5, 1, 1000)
+LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60, 1, 7 * 86400)
 
 # The interface is Vietnamese whatever the browser asks for (no LocaleMiddleware): an official on an
 # English-language browser must still see Vietnamese messages and weekdays.
@@ -157,7 +161,7 @@ except OSError:
     pass
 WHITENOISE_AUTOREFRESH = DEBUG
 
-UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -168,7 +172,7 @@ EMAIL_BACKEND = env(
     else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_PORT = envint("EMAIL_PORT", 25, 1, 65535)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS")
@@ -189,7 +193,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000, 0, 2 * 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -210,6 +214,8 @@ LOGGING = {
 # Embedded default: background work runs in-process (see apps docs); at scale set CCHC_INLINE_JOBS=0
 # and run `cchc remind` from the deployment scheduler.
 CCHC_INLINE_JOBS = envbool("CCHC_INLINE_JOBS", True)
+# The pinned business date (cchc.clock) is checked here, once, so a typo stops the start-up.
+CCHC_TODAY = envdate("CCHC_TODAY", MIN_YEAR, MAX_YEAR)
 # How province report compilations run: "thread" (in the web process), "inline", or "queue"
 # (picked up by `cchc report-jobs --loop` on any number of machines).
 CCHC_REPORT_JOBS = env("CCHC_REPORT_JOBS", "thread" if CCHC_INLINE_JOBS else "queue")

@@ -23,3 +23,4 @@ urlpatterns = [
 
 handler403 = "cchc.views.forbidden"
 handler404 = "cchc.views.not_found"
+handler500 = "cchc.views.server_error"

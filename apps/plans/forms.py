@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from apps.plans.models import AREA_CHOICES, Plan, Target, Task
 from cchc.concurrency import VersionField
+from core.bounds import plan_period_problem, year_problem
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf"}
@@ -66,6 +67,14 @@ class PlanHeaderForm(forms.ModelForm):
             status=Plan.Status.SUPERSEDED
         )
         self.fields["parent"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("signed_date") and (problem := year_problem(data["signed_date"], "Ngày ký")):
+            self.add_error("signed_date", problem)
+        if problem := plan_period_problem(data.get("period_start"), data.get("period_end")):
+            self.add_error("period_end", problem)
+        return data
 
     def cleaned_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}

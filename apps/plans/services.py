@@ -24,6 +24,7 @@ from apps.plans.models import Milestone, Plan, SourceDocument, Target, Task, Tas
 from apps.plans.signals import draft_saved, plan_activated
 from cchc.concurrency import require_version
 from cchc.files import removed_on_error
+from core.bounds import plan_period_problem
 from core.deadlines import parse_deadline
 from core.plan_json import plan_period
 from core.plandoc import parse_plan
@@ -202,6 +203,10 @@ def activate_plan(actor, plan: Plan) -> Plan:
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
         if plan.status != Plan.Status.DRAFT:
             raise ValidationError("Kế hoạch này đã được xác nhận trước đó.")
+        if problem := plan_period_problem(plan.period_start, plan.period_end):
+            raise ValidationError(
+                f"Chưa xác nhận được kế hoạch: {problem} Vui lòng sửa thời gian của kế hoạch."
+            )
         for task in plan.tasks.select_related("plan"):
             lay_out_milestones(task)
         with acting_as(actor):
@@ -237,8 +242,8 @@ def update_plan(actor, plan: Plan, fields: dict, expected_version: int | None = 
         for name, value in fields.items():
             setattr(current, name, value)
         current.full_clean(exclude=["org_unit", "source", "replaces", "created_by", "confirmed_by"])
-        if current.period_end < current.period_start:
-            raise ValidationError({"period_end": "Ngày kết thúc phải sau ngày bắt đầu."})
+        if problem := plan_period_problem(current.period_start, current.period_end):
+            raise ValidationError({"period_end": problem})
         current.version += 1
         current.save()
     return current

@@ -13,13 +13,17 @@ from apps.plans.models import Plan
 from apps.tracking import dashboard, export, services
 from apps.tracking.models import Notification
 from apps.tracking.selectors import bounds_for
+from core.bounds import query_int
 
 
 def _unit(request):
     units = visible_units(request.user)
     wanted = request.GET.get("don_vi", "")
-    if wanted.isdigit():
-        return get_object_or_404(units, pk=int(wanted))
+    if wanted:
+        pk = query_int(wanted)
+        if pk is None:
+            raise Http404
+        return get_object_or_404(units, pk=pk)
     rank = Case(When(level="province", then=0), When(level="district", then=1), default=2)
     unit = units.order_by(rank, "name").first()  # province before commune: the widest view
     if unit is None:

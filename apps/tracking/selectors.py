@@ -19,6 +19,7 @@ from apps.plans.models import AREA_CHOICES, Milestone, Plan, TaskAgency
 from apps.tracking.calendar import work_calendar
 from apps.tracking.models import TrackingSettings
 from cchc import clock
+from core.bounds import query_int
 from core.tracking import (
     DEFAULT_DUE_SOON_DAYS,
     STATE_LABELS,
@@ -153,7 +154,7 @@ class Filters:
         plan = query.get("ke_hoach", "")
         return cls(
             area=query.get("linh_vuc", "") if query.get("linh_vuc", "") in AREA_LABELS else "",
-            plan=int(plan) if plan.isdigit() else None,
+            plan=query_int(plan),
             state=query.get("trang_thai", "")
             if query.get("trang_thai", "") in {s.value for s in State}
             else "",
