@@ -7,7 +7,12 @@ before the row that points at it, and the transaction then fails.
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
+
+from django.utils.text import get_valid_filename
+
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
 
 
 @contextmanager
@@ -29,3 +34,17 @@ def removed_on_error():
             if field_file.name:
                 field_file.storage.delete(field_file.name)
         raise
+
+
+def download_name(title: str, ext: str, default: str = "tai-lieu") -> str:
+    """The name a stored file is served under: the uploader's name without any path or extension
+    of theirs ("hoso.pdf.exe", "trang.html"), made safe, with the extension of the type detected
+    from the content. Vietnamese letters are kept (sent as RFC 5987 ``filename*``)."""
+    stem = (title or "").replace("\\", "/").rsplit("/", 1)[-1].strip()
+    while _EXTENSION.search(stem):
+        stem = _EXTENSION.sub("", stem)
+    try:
+        stem = get_valid_filename(stem.strip(". "))[:80]
+    except Exception:  # noqa: BLE001 - SuspiciousFileOperation for names like ".." or ""
+        stem = ""
+    return f"{stem or default}.{ext}"

@@ -228,12 +228,18 @@ if os.environ.get("CCHC_TESTING"):
 def _refuse_insecure_production() -> None:
     """In production mode, refuse to start with an insecure configuration, in one line."""
     problems = []
-    if len(SECRET_KEY) < 32:
-        problems.append("SECRET_KEY chưa đặt hoặc ngắn hơn 32 ký tự")
+    # The thresholds of Django's own check (security.W009): 50 characters, 5 different ones.
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-"):
+        problems.append(
+            "SECRET_KEY chưa đặt hoặc yếu (cần ngẫu nhiên, ít nhất 50 ký tự; tạo bằng: "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"
+        )
     if DEBUG:
         problems.append("DEBUG đang bật")
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS chưa đặt")
+    elif any(host == "*" or host.startswith("*") for host in ALLOWED_HOSTS):
+        problems.append("ALLOWED_HOSTS không được dùng * (ghi rõ tên miền của hệ thống)")
     if problems:
         raise SystemExit("cchc: CCHC_PRODUCTION=1 nhưng cấu hình không an toàn: " + "; ".join(problems) + ".")
 

@@ -53,6 +53,19 @@ def working_days_problem(n: int) -> str | None:
     return f"Số ngày làm việc quá lớn ({n}): tối đa {MAX_WORKING_DAYS} ngày (trước hoặc sau)."
 
 
+TASK_CONTENT_MAX = 4_000
+TARGET_TEXT_MAX = 2_000
+REPORT_TEXT_MAX = 20_000
+NOTE_MAX = 4_000  # reasons, comments, a coordinating agency's part
+
+
+def text_problem(text: str, what: str, limit: int) -> str | None:
+    """A message when a text typed into a form is longer than its kind allows."""
+    if len(text or "") <= limit:
+        return None
+    return f"{what} quá dài ({len(text):,} ký tự): tối đa {limit:,} ký tự.".replace(",", ".")
+
+
 def query_int(text: str | None, *, low: int = 0, high: int = 2**63 - 1) -> int | None:
     """A whole number from a query string within [low, high] (a database id by default), else None."""
     text = (text or "").strip()

@@ -20,11 +20,17 @@ from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
 from apps.orgs.models import OrgUnit
 from apps.plans.directory import agency_directory, resolve_into
-from apps.plans.models import Milestone, Plan, SourceDocument, Target, Task, TaskAgency
+from apps.plans.models import AREA_CHOICES, Milestone, Plan, SourceDocument, Target, Task, TaskAgency
 from apps.plans.signals import draft_saved, plan_activated
 from cchc.concurrency import require_version
 from cchc.files import removed_on_error
-from core.bounds import plan_period_problem
+from core.bounds import (
+    NOTE_MAX,
+    TARGET_TEXT_MAX,
+    TASK_CONTENT_MAX,
+    plan_period_problem,
+    text_problem,
+)
 from core.deadlines import parse_deadline
 from core.plan_json import plan_period
 from core.plandoc import parse_plan
@@ -32,6 +38,7 @@ from core.plandoc.errors import PlanDocError
 from core.plandoc.model import PlanDraft
 from core.plandoc.sandbox import run_bounded
 
+AREA_CODES = {code for code, _ in AREA_CHOICES}
 PARSE_TIMEOUT_S = 60
 PARSE_MEMORY_MB = 1536
 
@@ -252,6 +259,7 @@ def update_plan(actor, plan: Plan, fields: dict, expected_version: int | None = 
 def update_task(actor, task: Task, fields: dict, expected_version: int | None = None) -> Task:
     """Save an official's correction; a changed deadline re-lays the milestones of a confirmed plan."""
     require(actor, "plans.manage", task.plan.org_unit)
+    _check_task_fields(fields)
     with transaction.atomic(), acting_as(actor):
         current = _check_version(Task, task, expected_version)
         old_deadline = current.deadline_text
@@ -276,10 +284,23 @@ def set_task_agencies(actor, task: Task, role: str, printed_names: list[str]) ->
             ).save()
 
 
+def _check_task_fields(fields: dict) -> None:
+    if "area" in fields and fields["area"] not in AREA_CODES:
+        raise ValidationError("Lĩnh vực không hợp lệ: chọn một trong bảy lĩnh vực cải cách hành chính.")
+    if "content" in fields and (
+        problem := text_problem(fields["content"], "Nội dung nhiệm vụ", TASK_CONTENT_MAX)
+    ):
+        raise ValidationError(problem)
+    for name, label in (("notes", "Ghi chú"), ("no", "Số thứ tự")):
+        if name in fields and (problem := text_problem(fields[name], label, NOTE_MAX)):
+            raise ValidationError(problem)
+
+
 def add_task(actor, plan: Plan, area: str, content: str) -> Task:
     require(actor, "plans.manage", plan.org_unit)
-    if not content.strip():
+    if not (content or "").strip():
         raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+    _check_task_fields({"area": area, "content": content})
     with transaction.atomic(), acting_as(actor):
         position = (plan.tasks.order_by("-position").values_list("position", flat=True).first() or 0) + 1
         return Task.objects.create(plan=plan, area=area, content=content.strip(), position=position)
@@ -343,6 +364,8 @@ def restore_task(actor, task: Task, expected_version: int | None = None) -> Task
 
 def update_target(actor, target: Target, fields: dict, expected_version: int | None = None) -> Target:
     require(actor, "plans.manage", target.plan.org_unit)
+    if "text" in fields and (problem := text_problem(fields["text"], "Nội dung chỉ tiêu", TARGET_TEXT_MAX)):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         current = _check_version(Target, target, expected_version)
         for name, value in fields.items():
@@ -354,8 +377,10 @@ def update_target(actor, target: Target, fields: dict, expected_version: int | N
 
 def add_target(actor, plan: Plan, text: str) -> Target:
     require(actor, "plans.manage", plan.org_unit)
-    if not text.strip():
+    if not (text or "").strip():
         raise ValidationError("Nội dung chỉ tiêu không được để trống.")
+    if problem := text_problem(text, "Nội dung chỉ tiêu", TARGET_TEXT_MAX):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         position = (plan.targets.order_by("-position").values_list("position", flat=True).first() or 0) + 1
         return Target.objects.create(plan=plan, text=text.strip(), position=position)

@@ -16,6 +16,7 @@ from apps.plans import selectors, services
 from apps.plans.directory import choose_agency
 from apps.plans.forms import PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
 from apps.plans.models import Plan, Target, Task, TaskAgency
+from cchc.files import download_name
 from cchc.web import attempt
 
 
@@ -90,7 +91,10 @@ def plan_document(request, pk: int):
     plan = _plan(request, pk)
     if plan.source is None or not plan.source.file:
         raise Http404
-    return FileResponse(plan.source.file.open("rb"), as_attachment=True, filename=plan.source.filename)
+    ext = plan.source.file.name.rsplit(".", 1)[-1].lower() if "." in plan.source.file.name else "bin"
+    return FileResponse(
+        plan.source.file.open("rb"), as_attachment=True, filename=download_name(plan.source.filename, ext)
+    )
 
 
 @login_required
@@ -180,7 +184,7 @@ def task_edit(request, pk: int):
 @require_POST
 def task_add(request, pk: int):
     plan = _editable_plan(request, pk)
-    area, content = request.POST.get("area", "chi_dao"), request.POST.get("content", "")
+    area, content = request.POST.get("area", ""), request.POST.get("content", "")
     attempt(request, lambda: services.add_task(request.user, plan, area, content), "Đã thêm nhiệm vụ.")
     return redirect("plans:detail", pk=plan.pk)
 

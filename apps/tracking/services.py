@@ -31,6 +31,7 @@ from apps.tracking.models import CalendarDay, Contribution, Evidence, Notificati
 from apps.tracking.selectors import tracking_today
 from cchc.concurrency import require_version
 from cchc.files import removed_on_error
+from core.bounds import NOTE_MAX, REPORT_TEXT_MAX, text_problem
 from core.tracking import Workflow
 
 EDITABLE = {Workflow.NONE.value, Workflow.DRAFT.value, Workflow.RETURNED.value}
@@ -106,6 +107,9 @@ def _validate(fields: dict) -> None:
         raise ValidationError("Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%.")
     if not fields.get("text", "").strip():
         raise ValidationError("Vui lòng nhập kết quả thực hiện.")
+    for name, label, limit in (("text", "Kết quả thực hiện", REPORT_TEXT_MAX), ("reason", "Lý do", NOTE_MAX)):
+        if problem := text_problem(fields.get(name, ""), label, limit):
+            raise ValidationError(problem)
 
 
 def save_report(
@@ -219,6 +223,8 @@ def accept_report(
     actor, report: ProgressReport, comment: str = "", expected_version: int | None = None
 ) -> ProgressReport:
     """The CCHC officer accepts: the milestone is done (on time or late)."""
+    if problem := text_problem(comment, "Ý kiến", NOTE_MAX):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         m, report = _transition(actor, report, expected_version, {Workflow.APPROVED.value})
         require(actor, "tracking.review", m.task)
@@ -244,6 +250,8 @@ def return_report(
     """Send the report back with a comment: the head before approving, or the officer after."""
     if not comment.strip():
         raise ValidationError("Vui lòng ghi ý kiến (lý do trả lại) để cơ quan biết cần sửa gì.")
+    if problem := text_problem(comment, "Ý kiến", NOTE_MAX):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         m, report = _transition(
             actor, report, expected_version, {Workflow.SUBMITTED.value, Workflow.APPROVED.value}
@@ -341,6 +349,8 @@ def add_contribution(actor, report: ProgressReport, text: str) -> Contribution:
     """A coordinating agency adds its part to the lead agency's report."""
     if not text.strip():
         raise ValidationError("Vui lòng nhập nội dung phối hợp.")
+    if problem := text_problem(text, "Nội dung phối hợp", REPORT_TEXT_MAX):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         m = _locked(report.milestone)
         require(actor, "tracking.contribute", m.task)

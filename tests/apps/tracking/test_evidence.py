@@ -113,3 +113,22 @@ def test_no_evidence_change_once_sent(world, report):
     services.submit_report(world.staff_a1, report, expected_version=opened(report))
     with pytest.raises(ValidationError, match="chờ lãnh đạo"):
         services.add_evidence_file(world.staff_a1, report, SimpleUploadedFile("qd.pdf", PDF))
+
+
+@pytest.mark.parametrize(
+    "uploaded, served",
+    [("trang.html", "trang.pdf"), ("hoso.pdf.exe", "hoso.pdf"), ("../../etc/passwd", "passwd.pdf"),
+     ("Quyết định số 12.pdf", "Quyết_định_số_12.pdf"), (".exe", "tai-lieu.pdf")],
+)  # fmt: skip
+def test_download_name_is_safe_with_the_detected_extension(world, report, client, uploaded, served):
+    """Issue 10, defect 8: the uploader's name and extension were served as they came."""
+    e = services.add_evidence_file(world.staff_a1, report, SimpleUploadedFile(uploaded, PDF))
+    client.force_login(world.staff_a1)
+    response = client.get(reverse("tracking:evidence_file", args=[e.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    disposition = response["Content-Disposition"]
+    from urllib.parse import quote
+
+    assert f'filename="{served}"' in disposition or f"filename*=utf-8''{quote(served)}" in disposition, (
+        disposition
+    )
