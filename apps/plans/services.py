@@ -15,7 +15,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from apps.accounts.policy import require
+from apps.accounts.policy import as_user, require
 from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
 from apps.orgs.models import OrgUnit
@@ -114,8 +114,6 @@ def import_plan(
 ) -> Plan:
     """Read a plan document into a DRAFT plan of ``org_unit`` for review. Nothing is kept on failure."""
     require(actor, "plans.manage", org_unit)
-    if replaces is not None and replaces.org_unit_id != org_unit.pk:
-        raise ValidationError("Kế hoạch được thay thế phải cùng đơn vị.")
     draft = read_plan_document(data, filename)
     if not draft.tasks and not draft.targets:
         raise ValidationError(PlanDocError("not_a_plan").message)
@@ -125,6 +123,10 @@ def import_plan(
 def save_draft(
     actor, org_unit: OrgUnit, draft: PlanDraft, data: bytes, filename: str, *, replaces: Plan | None = None
 ) -> Plan:
+    """Store an extracted plan as a DRAFT of ``org_unit`` (``policy.OPERATOR`` at the command line)."""
+    require(actor, "plans.manage", org_unit)
+    if replaces is not None and replaces.org_unit_id != org_unit.pk:
+        raise ValidationError("Kế hoạch được thay thế phải cùng đơn vị.")
     start, end = plan_period(draft)
     warnings = list(draft.warnings)
     if draft.period_start is None:
@@ -137,7 +139,7 @@ def save_draft(
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
             text=draft.source_text,
-            uploaded_by=actor,
+            uploaded_by=as_user(actor),
         )
         source.file.save(f"{source.sha256[:16]}.{source.format or 'bin'}", ContentFile(data), save=False)
         stored.append(source.file)
@@ -156,7 +158,7 @@ def save_draft(
             parent=replaces.parent if replaces else None,
             spans=_span_dict(draft.spans),
             warnings=warnings,
-            created_by=actor,
+            created_by=as_user(actor),
         )
         store_draft_rows(plan, draft, agency_directory(org_unit))
         draft_saved.send(sender=Plan, plan=plan, draft=draft, actor=actor)
@@ -200,12 +202,12 @@ def lay_out_milestones(task: Task) -> list[Milestone]:
 
 def confirm_plan(actor, plan: Plan) -> Plan:
     """Make a reviewed draft the unit's plan: milestones laid out, the replaced version retired."""
-    require(actor, "plans.manage", plan.org_unit)
     return activate_plan(actor, plan)
 
 
 def activate_plan(actor, plan: Plan) -> Plan:
-    """``confirm_plan`` without the policy check, for operators at the command line (actor None)."""
+    """Confirm a draft (``policy.OPERATOR`` at the command line): asks the policy like every write."""
+    require(actor, "plans.manage", plan.org_unit)
     with transaction.atomic():
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
         if plan.status != Plan.Status.DRAFT:
@@ -223,7 +225,7 @@ def activate_plan(actor, plan: Plan) -> Plan:
                 old.save()
                 Plan.objects.filter(parent=old).update(parent=plan)
             plan.status = Plan.Status.ACTIVE
-            plan.confirmed_by = actor
+            plan.confirmed_by = as_user(actor)
             plan.confirmed_at = timezone.now()
             plan.save()
             record_event(plan, "Xác nhận kế hoạch.")
