@@ -27,7 +27,14 @@ from apps.plans.models import Milestone, Plan
 from apps.tracking import notify
 from apps.tracking.calendar import work_calendar
 from apps.tracking.evidence import check_upload
-from apps.tracking.models import CalendarDay, Contribution, Evidence, Notification, ProgressReport
+from apps.tracking.models import (
+    CalendarDay,
+    Contribution,
+    Evidence,
+    Notification,
+    ProgressReport,
+    TrackingSettings,
+)
 from apps.tracking.selectors import tracking_today
 from cchc.concurrency import require_version
 from cchc.files import removed_on_error
@@ -390,6 +397,31 @@ def schedule_milestone(actor, milestone: Milestone, due: date) -> Milestone:
             {"due": [old.isoformat() if old else None, due.isoformat()]},
         )
         return m
+
+
+SETTINGS_FIELDS = (
+    "remind_before",
+    "overdue_every",
+    "escalate_head_after",
+    "escalate_leader_after",
+    "due_soon_days",
+)
+
+
+def save_tracking_settings(actor, unit, fields: dict) -> TrackingSettings:
+    """A unit's reminder settings (validated by the form); created on first save, one row per unit
+    even when two officers save at once (the row is created or locked inside the transaction)."""
+    require(actor, "tracking.settings", unit)
+    values = {name: fields[name] for name in SETTINGS_FIELDS if name in fields}
+    with transaction.atomic(), acting_as(actor):
+        row, created = TrackingSettings.objects.select_for_update().get_or_create(
+            org_unit=unit, defaults=values
+        )
+        if not created:
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.save()
+        return row
 
 
 # --- the working-day calendar ------------------------------------------------------------------
