@@ -16,7 +16,6 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,17 +28,14 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from startup import free_port  # noqa: E402 - the sibling bench script's helper
+
 ROOT = Path(__file__).resolve().parent.parent
 CCHC = str(ROOT / ".venv" / "bin" / "cchc")
 LOGIN = "/tai-khoan/dang-nhap/"
 LIMIT = 5
 N = 40
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def server_env(database_url: str, var_dir: str, **extra) -> dict[str, str]:
