@@ -15,6 +15,18 @@ def _safe_url(url: str) -> str:
     return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", url)
 
 
+def is_read_only(exc: BaseException) -> bool:
+    """A write refused because the database (or its disk) is read-only: SQLite or PostgreSQL."""
+    text = str(exc).lower()
+    return (
+        "readonly" in text
+        or "read-only" in text
+        or "query_only" in text
+        or getattr(exc, "errno", None) == 30
+        or getattr(getattr(exc, "__cause__", None), "sqlstate", None) == "25006"  # read_only_sql_transaction
+    )
+
+
 def explain(exc: BaseException) -> str | None:
     """A one-line Vietnamese explanation of a start-up failure, or None if it is a real bug."""
     url = _safe_url(os.environ.get("DATABASE_URL", "sqlite (mặc định, var/cchc.sqlite3)"))
@@ -24,7 +36,7 @@ def explain(exc: BaseException) -> str | None:
     lowered = text.lower()
     if isinstance(exc, ValueError) and ("scheme" in lowered or "database" in lowered or "url" in lowered):
         return f"DATABASE_URL không hợp lệ ({url}): {text}. Ví dụ: postgres://user@127.0.0.1:5432/cchc"
-    if "readonly" in lowered or "read-only" in lowered or getattr(exc, "errno", None) == 30:
+    if is_read_only(exc):
         return f"Không ghi được cơ sở dữ liệu hoặc thư mục dữ liệu (ổ đĩa chỉ đọc?): {text}. Kiểm tra quyền ghi của thư mục var/ hoặc CCHC_VAR_DIR."
     if "unable to open database file" in lowered:
         return f"Không mở được tệp SQLite ({url}). Kiểm tra thư mục tồn tại và có quyền ghi."

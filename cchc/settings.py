@@ -13,7 +13,8 @@ from pathlib import Path
 
 import dj_database_url
 
-from cchc.env import env, envbool, envint, envlist
+from cchc.env import env, envbool, envdate, envfloat, envint, envlist
+from core.bounds import MAX_YEAR, MIN_YEAR
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(env("CCHC_VAR_DIR", str(BASE_DIR / "var")))
@@ -68,6 +69,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "apps.jobs",
+    # Last, as its documentation asks: deletes the files of deleted rows (on commit, storage API).
+    "django_cleanup.apps.CleanupConfig",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +85,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "cchc.middleware.ContentSecurityPolicyMiddleware",
     "apps.audit.middleware.AuditActorMiddleware",
+    "cchc.middleware.DatabaseErrorMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"
@@ -105,7 +109,9 @@ TEMPLATES = [
 
 DEFAULT_SQLITE = f"sqlite:///{VAR_DIR / 'cchc.sqlite3'}"
 DATABASE_URL = env("DATABASE_URL", DEFAULT_SQLITE)
-DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60))}
+DATABASES = {
+    "default": dj_database_url.parse(DATABASE_URL, conn_max_age=envint("DB_CONN_MAX_AGE", 60, 0, 86400))
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the in-process reminder job and web requests share the file.
     DATABASES["default"]["OPTIONS"] = {
@@ -135,8 +141,8 @@ LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Login throttling: after this many failures for one username or one address within the window,
 # further attempts are refused until the window passes.
-LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
-LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60)
+LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5, 1, 1000)
+LOGIN_FAILURE_WINDOW_SECONDS = envint("LOGIN_FAILURE_WINDOW_SECONDS", 15 * 60, 1, 7 * 86400)
 
 # The interface is Vietnamese whatever the browser asks for (no LocaleMiddleware): an official on an
 # English-language browser must still see Vietnamese messages and weekdays.
@@ -183,7 +189,7 @@ except OSError:
     pass
 WHITENOISE_AUTOREFRESH = DEBUG
 
-UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024)
+UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -194,7 +200,7 @@ EMAIL_BACKEND = env(
     else "django.core.mail.backends.console.EmailBackend",
 )
 EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = envint("EMAIL_PORT", 25)
+EMAIL_PORT = envint("EMAIL_PORT", 25, 1, 65535)
 EMAIL_HOST_USER = env("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = envbool("EMAIL_USE_TLS")
@@ -215,7 +221,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 if PRODUCTION:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000)
+    SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 31536000, 0, 2 * 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -257,27 +263,17 @@ if CCHC_TASK_BACKEND == "rq":
         }
         for name in CCHC_JOB_QUEUES
     }
-
-
-def _seconds(name: str, default: float, minimum: float = 0.1) -> float:
-    """A duration in seconds from the environment, refused in one Vietnamese line when not one."""
-    text = env(name, str(default)).strip() or str(default)
-    try:
-        value = float(text)
-    except ValueError:
-        raise SystemExit(f"cchc: {name} phải là một số giây, không phải {text!r}.") from None
-    if not minimum <= value <= 86400:
-        raise SystemExit(f"cchc: {name} phải từ {minimum:g} đến 86400 giây (đang là {text}).")
-    return value
+# The pinned business date (cchc.clock) is checked here, once, so a typo stops the start-up.
+CCHC_TODAY = envdate("CCHC_TODAY", MIN_YEAR, MAX_YEAR)
 
 
 # A running job renews its lease every third of this; a job whose lease ran out (its worker was killed)
 # is run again by the next worker's sweep, which runs every CCHC_JOB_SWEEP_SECONDS.
-CCHC_JOB_LEASE_SECONDS = _seconds("CCHC_JOB_LEASE_SECONDS", 60, minimum=1)
-CCHC_JOB_SWEEP_SECONDS = _seconds("CCHC_JOB_SWEEP_SECONDS", 15)
+CCHC_JOB_LEASE_SECONDS = envfloat("CCHC_JOB_LEASE_SECONDS", 60, 1, 86400)
+CCHC_JOB_SWEEP_SECONDS = envfloat("CCHC_JOB_SWEEP_SECONDS", 15, 0.1, 86400)
 # Fault testing only: pause this long after each progress report, so a harness can kill a worker
 # in the middle of a job (apps/jobs/testing.py).
-CCHC_JOB_STEP_DELAY = _seconds("CCHC_JOB_STEP_DELAY", 0, minimum=0)
+CCHC_JOB_STEP_DELAY = envfloat("CCHC_JOB_STEP_DELAY", 0, 0, 86400)
 
 if TESTING:
     # Argon2 is deliberately slow; the test suite hashes hundreds of passwords.
@@ -287,12 +283,18 @@ if TESTING:
 def _refuse_insecure_production() -> None:
     """In production mode, refuse to start with an insecure configuration, in one line."""
     problems = []
-    if len(SECRET_KEY) < 32:
-        problems.append("SECRET_KEY chưa đặt hoặc ngắn hơn 32 ký tự")
+    # The thresholds of Django's own check (security.W009): 50 characters, 5 different ones.
+    if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-"):
+        problems.append(
+            "SECRET_KEY chưa đặt hoặc yếu (cần ngẫu nhiên, ít nhất 50 ký tự; tạo bằng: "
+            "python3 -c 'import secrets; print(secrets.token_urlsafe(50))')"
+        )
     if DEBUG:
         problems.append("DEBUG đang bật")
     if not ALLOWED_HOSTS:
         problems.append("ALLOWED_HOSTS chưa đặt")
+    elif any(host == "*" or host.startswith("*") for host in ALLOWED_HOSTS):
+        problems.append("ALLOWED_HOSTS không được dùng * (ghi rõ tên miền của hệ thống)")
     if problems:
         raise SystemExit("cchc: CCHC_PRODUCTION=1 nhưng cấu hình không an toàn: " + "; ".join(problems) + ".")
 

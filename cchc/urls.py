@@ -17,8 +17,11 @@ urlpatterns = [
     path("theo-doi/", include("apps.tracking.urls")),
     path("bao-cao/", include("apps.reports.urls")),
     path("tac-vu/", include("apps.jobs.urls")),
+    # The admin's own login would bypass the throttle: one door for everyone.
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
 ]
 
 handler403 = "cchc.views.forbidden"
 handler404 = "cchc.views.not_found"
+handler500 = "cchc.views.server_error"

@@ -1,11 +1,12 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from apps.accounts.policy import can, visible_units
+from cchc.cli import is_read_only
 from cchc.navigation import home_panels_for
 
 
@@ -29,10 +30,37 @@ def home(request):
 
 
 def healthz(request):
-    """For load balancers: answers 200 when the database answers."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
+    """For load balancers: 200 when the database answers *and can be written*, else 503 with why.
+
+    A database that only reads (a disk remounted read-only, a replica after a failover) would let
+    pages show while every login fails; the probe writes one row in a transaction it rolls back."""
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "UPDATE django_migrations SET app = app WHERE id = (SELECT MIN(id) FROM django_migrations)"
+                )
+            transaction.set_rollback(True)
+    except DatabaseError as exc:
+        detail = (
+            "cơ sở dữ liệu chỉ đọc, không ghi được" if is_read_only(exc) else "không ghi được cơ sở dữ liệu"
+        )
+        return JsonResponse({"status": "error", "detail": f"{detail}: {str(exc)[:200]}"}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+def admin_login(request):
+    """The admin site's login page sends people to the one throttled login (then back)."""
+    from urllib.parse import urlencode
+
+    from django.shortcuts import redirect
+    from django.urls import reverse
+    from django.utils.http import url_has_allowed_host_and_scheme
+
+    wanted = request.GET.get("next", "/admin/")
+    if not url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
+        wanted = "/admin/"
+    return redirect(f"{reverse('accounts:login')}?{urlencode({'next': wanted})}")
 
 
 def forbidden(request, exception=None):
@@ -42,3 +70,15 @@ def forbidden(request, exception=None):
 
 def not_found(request, exception=None):
     return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """The 500 page, in Vietnamese and without the database (which may be what failed)."""
+    from cchc.middleware import error_page
+
+    return error_page(
+        500,
+        "Đã có lỗi",
+        "Đã có lỗi trong hệ thống; thao tác của bạn chưa hoàn tất. Vui lòng thử lại, "
+        "nếu vẫn lỗi hãy báo cho bộ phận kỹ thuật (thời điểm xảy ra giúp tìm nguyên nhân).",
+    )

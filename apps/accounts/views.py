@@ -3,31 +3,34 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.views.decorators.http import require_POST
 
-from apps.accounts import throttle
+from apps.accounts import services, throttle
 from apps.accounts.forms import LoginForm, MembershipForm, UserForm
 from apps.accounts.models import Membership, User
 from apps.accounts.policy import require
 from apps.accounts.selectors import manageable_unit_ids, may_edit_user, users_for
 from apps.orgs.models import OrgUnit
+from cchc.web import attempt
 
 
 class LoginView(auth_views.LoginView):
+    """Django's login, throttled: the attempt is recorded before the password is checked
+    (``throttle.reserve``), so a burst of concurrent guesses gets at most the limit of checks."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):
         username = request.POST.get("username", "")
-        if throttle.is_locked(username, throttle.client_ip(request)):
-            form = self.get_form()
-            form.errors.clear()
+        if throttle.reserve(username, throttle.client_ip(request)) is None:
+            # An unbound form: validating the posted one would check the password.
+            form = self.get_form_class()(request)
             return render(
                 request,
                 self.template_name,
@@ -36,12 +39,8 @@ class LoginView(auth_views.LoginView):
             )
         return super().post(request, *args, **kwargs)
 
-    def form_invalid(self, form):
-        throttle.record_failure(self.request.POST.get("username", ""), throttle.client_ip(self.request))
-        return super().form_invalid(form)
-
     def form_valid(self, form):
-        throttle.clear(form.get_user().username)
+        throttle.succeeded(form.cleaned_data.get("username") or form.get_user().get_username())
         return super().form_valid(form)
 
 
@@ -77,14 +76,14 @@ def user_create(request):
     user_form = UserForm(request.POST or None, prefix="u")
     member_form = MembershipForm(request.POST or None, prefix="m", units=units)
     if request.method == "POST" and user_form.is_valid() and member_form.is_valid():
-        require(request.user, "accounts.manage", member_form.cleaned_data["org_unit"])
-        with transaction.atomic():
-            person = user_form.save()
-            membership = member_form.save(commit=False)
-            membership.user = person
-            membership.save()
-        messages.success(request, f"Đã tạo người dùng {person.username}.")
-        return redirect("accounts:user_detail", pk=person.pk)
+        person, membership = user_form.save(commit=False), member_form.save(commit=False)
+        try:
+            services.create_user(request.user, person, membership)
+        except ValidationError as exc:
+            member_form.add_error(None, exc)
+        else:
+            messages.success(request, f"Đã tạo người dùng {person.username}.")
+            return redirect("accounts:user_detail", pk=person.pk)
     return render(
         request, "accounts/user_form.html", {"form": user_form, "member_form": member_form, "creating": True}
     )
@@ -104,7 +103,7 @@ def user_detail(request, pk: int):
     form = UserForm(request.POST or None, instance=person, prefix="u")
     member_form = MembershipForm(prefix="m", units=_admin_units(request.user))
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_user(request.user, form.save(commit=False))
         messages.success(request, "Đã lưu thông tin người dùng.")
         return redirect("accounts:user_detail", pk=person.pk)
     return render(
@@ -118,16 +117,10 @@ def membership_add(request, pk: int):
     person = _editable_user(request, pk)
     form = MembershipForm(request.POST, prefix="m", units=_admin_units(request.user))
     if form.is_valid():
-        require(request.user, "accounts.manage", form.cleaned_data["org_unit"])
         membership = form.save(commit=False)
-        membership.user = person
-        if Membership.objects.filter(
-            user=person, org_unit=membership.org_unit, agency=membership.agency, role=membership.role
-        ).exists():
-            messages.error(request, "Người dùng đã có vai trò này.")
-        else:
-            membership.save()
-            messages.success(request, "Đã thêm vai trò.")
+        attempt(
+            request, lambda: services.add_membership(request.user, person, membership), "Đã thêm vai trò."
+        )
     else:
         messages.error(
             request, "Không thêm được vai trò: " + "; ".join(e for errs in form.errors.values() for e in errs)
@@ -139,8 +132,6 @@ def membership_add(request, pk: int):
 @require_POST
 def membership_remove(request, pk: int, membership_id: int):
     person = _editable_user(request, pk)
-    membership = get_object_or_404(Membership, pk=membership_id, user=person)
-    require(request.user, "accounts.manage", membership.org_unit)
-    membership.delete()
-    messages.success(request, "Đã bỏ vai trò.")
+    membership = get_object_or_404(Membership.objects.select_related("user"), pk=membership_id, user=person)
+    attempt(request, lambda: services.remove_membership(request.user, membership), "Đã bỏ vai trò.")
     return redirect("accounts:user_detail", pk=person.pk)

@@ -50,7 +50,7 @@ def _write(instance, action: str, changes: dict, message: str = "") -> None:
     options = _TRACKED.get(type(instance), {})
     org_unit_of = options.get("org_unit")
     AuditEntry.objects.create(
-        actor=actor,
+        actor=actor if isinstance(actor, models.Model) else None,  # the command-line operator: by name
         actor_name=str(actor)[:150],
         action=action,
         model=instance._meta.label_lower,

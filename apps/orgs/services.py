@@ -94,6 +94,13 @@ def add_alias(
         )
 
 
+def delete_alias(actor, alias: Alias) -> None:
+    """Forget a remembered printed name; tasks already resolved keep their agency."""
+    require(actor, "orgs.manage", alias.org_unit)
+    with acting_as(actor), transaction.atomic():
+        alias.delete()
+
+
 def merge_units(
     actor, predecessors: list[OrgUnit], result: OrgUnit, effective: date, note: str = ""
 ) -> OrgUnitChange:

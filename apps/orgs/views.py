@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import can, require, visible_units
-from apps.audit.context import acting_as
 from apps.orgs import selectors, services
 from apps.orgs.forms import (
     AgencyForm,
@@ -145,8 +144,7 @@ def alias_delete(request, unit_pk: int, pk: int):
     unit = _visible_unit(request, unit_pk)
     require(request.user, "orgs.manage", unit)
     alias = get_object_or_404(Alias, pk=pk, org_unit=unit)
-    with acting_as(request.user):
-        alias.delete()
+    services.delete_alias(request.user, alias)
     messages.success(request, f'Đã xóa tên gọi "{alias.text}".')
     return redirect("orgs:unit_detail", pk=unit.pk)
 

@@ -20,6 +20,7 @@ from apps.accounts.policy import can
 from apps.audit.context import acting_as
 from apps.orgs.models import Agency, Alias, OrgUnit
 from core.text import clean, fold
+from core.xlsx_safe import workbook_bytes
 
 UNIT_SHEET = "Đơn vị"
 AGENCY_SHEET = "Cơ quan"
@@ -85,9 +86,7 @@ def template_bytes() -> bytes:
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
         for col in "ABCDE":
             sheet.column_dimensions[col].width = 32
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    return workbook_bytes(wb)
 
 
 def _rows(ws):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from apps.accounts.policy import OPERATOR
 from apps.orgs.models import OrgUnit
 from apps.plans.models import Plan, SourceDocument
 from apps.plans.services import activate_plan, read_plan_document, save_draft
@@ -31,8 +32,8 @@ def _import_seed(filename: str, unit: OrgUnit) -> Plan:
     ).first()
     if existing:
         return existing
-    plan = save_draft(None, unit, read_plan_document(data, filename), data, filename)
-    return activate_plan(None, plan)
+    plan = save_draft(OPERATOR, unit, read_plan_document(data, filename), data, filename)
+    return activate_plan(OPERATOR, plan)
 
 
 @demo_step(30, "Kế hoạch CCHC mẫu (5 kế hoạch)")

@@ -4,6 +4,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from apps.plans.models import AREA_CHOICES, Plan, Target, Task
+from cchc.concurrency import VersionField
+from core.bounds import plan_period_problem, year_problem
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
 ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf", "doc", "odt", "rtf", "png", "jpg", "jpeg", "tif", "tiff"}
@@ -42,7 +44,7 @@ class UploadForm(forms.Form):
 
 
 class PlanHeaderForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
     class Meta:
         model = Plan
@@ -68,12 +70,20 @@ class PlanHeaderForm(forms.ModelForm):
         )
         self.fields["parent"].required = False
 
+    def clean(self):
+        data = super().clean()
+        if data.get("signed_date") and (problem := year_problem(data["signed_date"], "Ngày ký")):
+            self.add_error("signed_date", problem)
+        if problem := plan_period_problem(data.get("period_start"), data.get("period_end")):
+            self.add_error("period_end", problem)
+        return data
+
     def cleaned_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
 
 
 class TaskForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
     area = forms.ChoiceField(label=_("Lĩnh vực"), choices=AREA_CHOICES)
     no = forms.CharField(label=_("Số TT"), max_length=20, required=False)
     content = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 4}))
@@ -123,8 +133,23 @@ class TaskForm(forms.Form):
         }
 
 
+class TaskCancelForm(forms.Form):
+    version = VersionField()
+    reason = forms.CharField(label=_("Lý do dừng thực hiện"), max_length=2000, required=False)
+
+
 class TargetForm(forms.ModelForm):
+    version = VersionField()
+
     class Meta:
         model = Target
         fields = ["area", "text", "indicator", "comparator", "value", "unit", "year"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            self.fields["version"].initial = self.instance.version
+
+    def target_fields(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.Meta.fields}

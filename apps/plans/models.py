@@ -118,6 +118,7 @@ class Target(models.Model):
     unit = models.CharField(_("đơn vị tính"), max_length=20, blank=True)
     year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     spans = models.JSONField(default=dict, blank=True)
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("chỉ tiêu")
@@ -147,6 +148,13 @@ class Task(models.Model):
     )
     spans = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)
+    # A task with work on it is never deleted: it is cancelled (dừng thực hiện) with a reason, kept
+    # with its reports and evidence, and left out of the figures (tracking, reminders, reports).
+    cancelled_at = models.DateTimeField(_("dừng thực hiện lúc"), null=True, blank=True)
+    cancel_reason = models.TextField(_("lý do dừng thực hiện"), blank=True)
+    cancelled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -155,6 +163,10 @@ class Task(models.Model):
 
     def __str__(self) -> str:
         return f"{self.no}. {self.content[:100]}" if self.no else self.content[:100]
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancelled_at is not None
 
 
 class TaskAgency(models.Model):

@@ -15,13 +15,22 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from apps.accounts.policy import require
+from apps.accounts.policy import as_user, require
 from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
 from apps.orgs.models import OrgUnit
 from apps.plans.directory import agency_directory, resolve_into
-from apps.plans.models import Milestone, Plan, SourceDocument, Target, Task, TaskAgency
+from apps.plans.models import AREA_CHOICES, Milestone, Plan, SourceDocument, Target, Task, TaskAgency
 from apps.plans.signals import draft_saved, plan_activated
+from cchc.concurrency import require_version
+from cchc.files import removed_on_error
+from core.bounds import (
+    NOTE_MAX,
+    TARGET_TEXT_MAX,
+    TASK_CONTENT_MAX,
+    plan_period_problem,
+    text_problem,
+)
 from core.deadlines import parse_deadline
 from core.plan_json import plan_period
 from core.plandoc import parse_plan
@@ -29,6 +38,7 @@ from core.plandoc.errors import PlanDocError
 from core.plandoc.model import PlanDraft
 from core.plandoc.sandbox import run_bounded
 
+AREA_CODES = {code for code, _ in AREA_CHOICES}
 PARSE_TIMEOUT_S = 60
 PARSE_MEMORY_MB = 1536
 # A scan is read by OCR, a few seconds a page (core.plandoc.readers.ocr, at most 60 pages).
@@ -114,8 +124,6 @@ def import_plan(
 ) -> Plan:
     """Read a plan document into a DRAFT plan of ``org_unit`` for review. Nothing is kept on failure."""
     require(actor, "plans.manage", org_unit)
-    if replaces is not None and replaces.org_unit_id != org_unit.pk:
-        raise ValidationError("Kế hoạch được thay thế phải cùng đơn vị.")
     draft = read_plan_document(data, filename)
     if not draft.tasks and not draft.targets:
         raise ValidationError(PlanDocError("not_a_plan").message)
@@ -125,11 +133,15 @@ def import_plan(
 def save_draft(
     actor, org_unit: OrgUnit, draft: PlanDraft, data: bytes, filename: str, *, replaces: Plan | None = None
 ) -> Plan:
+    """Store an extracted plan as a DRAFT of ``org_unit`` (``policy.OPERATOR`` at the command line)."""
+    require(actor, "plans.manage", org_unit)
+    if replaces is not None and replaces.org_unit_id != org_unit.pk:
+        raise ValidationError("Kế hoạch được thay thế phải cùng đơn vị.")
     start, end = plan_period(draft)
     warnings = list(draft.warnings)
     if draft.period_start is None:
         warnings.append("Không đọc được thời gian của kế hoạch; tạm lấy cả năm, cần kiểm tra lại.")
-    with transaction.atomic():
+    with removed_on_error() as stored, transaction.atomic():
         source = SourceDocument(
             org_unit=org_unit,
             filename=filename[:255],
@@ -137,9 +149,10 @@ def save_draft(
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
             text=draft.source_text,
-            uploaded_by=actor,
+            uploaded_by=as_user(actor),
         )
         source.file.save(f"{source.sha256[:16]}.{source.format or 'bin'}", ContentFile(data), save=False)
+        stored.append(source.file)
         source.save()
         plan = Plan.objects.create(
             org_unit=org_unit,
@@ -155,7 +168,7 @@ def save_draft(
             parent=replaces.parent if replaces else None,
             spans=_span_dict(draft.spans),
             warnings=warnings,
-            created_by=actor,
+            created_by=as_user(actor),
         )
         store_draft_rows(plan, draft, agency_directory(org_unit))
         draft_saved.send(sender=Plan, plan=plan, draft=draft, actor=actor)
@@ -199,16 +212,20 @@ def lay_out_milestones(task: Task) -> list[Milestone]:
 
 def confirm_plan(actor, plan: Plan) -> Plan:
     """Make a reviewed draft the unit's plan: milestones laid out, the replaced version retired."""
-    require(actor, "plans.manage", plan.org_unit)
     return activate_plan(actor, plan)
 
 
 def activate_plan(actor, plan: Plan) -> Plan:
-    """``confirm_plan`` without the policy check, for operators at the command line (actor None)."""
+    """Confirm a draft (``policy.OPERATOR`` at the command line): asks the policy like every write."""
+    require(actor, "plans.manage", plan.org_unit)
     with transaction.atomic():
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
         if plan.status != Plan.Status.DRAFT:
             raise ValidationError("Kế hoạch này đã được xác nhận trước đó.")
+        if problem := plan_period_problem(plan.period_start, plan.period_end):
+            raise ValidationError(
+                f"Chưa xác nhận được kế hoạch: {problem} Vui lòng sửa thời gian của kế hoạch."
+            )
         for task in plan.tasks.select_related("plan"):
             lay_out_milestones(task)
         with acting_as(actor):
@@ -218,7 +235,7 @@ def activate_plan(actor, plan: Plan) -> Plan:
                 old.save()
                 Plan.objects.filter(parent=old).update(parent=plan)
             plan.status = Plan.Status.ACTIVE
-            plan.confirmed_by = actor
+            plan.confirmed_by = as_user(actor)
             plan.confirmed_at = timezone.now()
             plan.save()
             record_event(plan, "Xác nhận kế hoạch.")
@@ -227,8 +244,10 @@ def activate_plan(actor, plan: Plan) -> Plan:
 
 
 def _check_version(model, obj, expected_version: int | None):
+    """The row locked for this transaction, if it is still the version the editor opened."""
+    expected_version = require_version(expected_version)
     current = model.objects.select_for_update().get(pk=obj.pk)
-    if expected_version is not None and current.version != expected_version:
+    if current.version != expected_version:
         raise ConflictError(
             "Nội dung này vừa được người khác sửa. Vui lòng tải lại trang để xem bản mới rồi sửa tiếp."
         )
@@ -242,8 +261,8 @@ def update_plan(actor, plan: Plan, fields: dict, expected_version: int | None = 
         for name, value in fields.items():
             setattr(current, name, value)
         current.full_clean(exclude=["org_unit", "source", "replaces", "created_by", "confirmed_by"])
-        if current.period_end < current.period_start:
-            raise ValidationError({"period_end": "Ngày kết thúc phải sau ngày bắt đầu."})
+        if problem := plan_period_problem(current.period_start, current.period_end):
+            raise ValidationError({"period_end": problem})
         current.version += 1
         current.save()
     return current
@@ -252,6 +271,7 @@ def update_plan(actor, plan: Plan, fields: dict, expected_version: int | None = 
 def update_task(actor, task: Task, fields: dict, expected_version: int | None = None) -> Task:
     """Save an official's correction; a changed deadline re-lays the milestones of a confirmed plan."""
     require(actor, "plans.manage", task.plan.org_unit)
+    _check_task_fields(fields)
     with transaction.atomic(), acting_as(actor):
         current = _check_version(Task, task, expected_version)
         old_deadline = current.deadline_text
@@ -276,34 +296,103 @@ def set_task_agencies(actor, task: Task, role: str, printed_names: list[str]) ->
             ).save()
 
 
+def _check_task_fields(fields: dict) -> None:
+    if "area" in fields and fields["area"] not in AREA_CODES:
+        raise ValidationError("Lĩnh vực không hợp lệ: chọn một trong bảy lĩnh vực cải cách hành chính.")
+    if "content" in fields and (
+        problem := text_problem(fields["content"], "Nội dung nhiệm vụ", TASK_CONTENT_MAX)
+    ):
+        raise ValidationError(problem)
+    for name, label in (("notes", "Ghi chú"), ("no", "Số thứ tự")):
+        if name in fields and (problem := text_problem(fields[name], label, NOTE_MAX)):
+            raise ValidationError(problem)
+
+
 def add_task(actor, plan: Plan, area: str, content: str) -> Task:
     require(actor, "plans.manage", plan.org_unit)
-    if not content.strip():
+    if not (content or "").strip():
         raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+    _check_task_fields({"area": area, "content": content})
     with transaction.atomic(), acting_as(actor):
         position = (plan.tasks.order_by("-position").values_list("position", flat=True).first() or 0) + 1
         return Task.objects.create(plan=plan, area=area, content=content.strip(), position=position)
 
 
+def has_work(task: Task) -> bool:
+    """Progress reports (any status), a report status or evidence: history that must be kept."""
+    from apps.tracking.models import ProgressReport
+
+    return (
+        task.milestones.exclude(report_status="").exists()
+        or ProgressReport.objects.filter(milestone__task=task).exists()
+    )
+
+
 def delete_task(actor, task: Task) -> None:
+    """Delete a task entered by mistake; one with reports or evidence is refused (cancel it instead)."""
     require(actor, "plans.manage", task.plan.org_unit)
     with transaction.atomic(), acting_as(actor):
+        task = Task.objects.select_for_update().get(pk=task.pk)
+        if has_work(task):
+            raise ValidationError(
+                "Nhiệm vụ đã có báo cáo tiến độ hoặc tài liệu kiểm chứng nên không xóa được: "
+                "hãy dừng thực hiện nhiệm vụ (ghi rõ lý do) để giữ lại lịch sử."
+            )
         task.delete()
 
 
-def update_target(actor, target: Target, fields: dict) -> Target:
-    require(actor, "plans.manage", target.plan.org_unit)
+def cancel_task(actor, task: Task, reason: str, expected_version: int | None = None) -> Task:
+    """Stop a task (dừng thực hiện): kept with its history, out of the figures from now on."""
+    require(actor, "plans.manage", task.plan.org_unit)
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError("Vui lòng ghi lý do dừng thực hiện nhiệm vụ.")
+    if len(reason) > 2000:
+        raise ValidationError("Lý do dừng thực hiện quá dài (tối đa 2.000 ký tự).")
     with transaction.atomic(), acting_as(actor):
+        current = _check_version(Task, task, expected_version)
+        if current.cancelled:
+            raise ValidationError("Nhiệm vụ này đã dừng thực hiện.")
+        current.cancelled_at, current.cancel_reason, current.cancelled_by = timezone.now(), reason, actor
+        current.version += 1
+        current.save()
+        record_event(current, f"Dừng thực hiện nhiệm vụ: {reason[:400]}")
+    return current
+
+
+def restore_task(actor, task: Task, expected_version: int | None = None) -> Task:
+    """Take a cancelled task back into the plan's follow-up."""
+    require(actor, "plans.manage", task.plan.org_unit)
+    with transaction.atomic(), acting_as(actor):
+        current = _check_version(Task, task, expected_version)
+        if not current.cancelled:
+            raise ValidationError("Nhiệm vụ này đang được thực hiện.")
+        current.cancelled_at, current.cancel_reason, current.cancelled_by = None, "", None
+        current.version += 1
+        current.save()
+        record_event(current, "Thực hiện lại nhiệm vụ đã dừng.")
+    return current
+
+
+def update_target(actor, target: Target, fields: dict, expected_version: int | None = None) -> Target:
+    require(actor, "plans.manage", target.plan.org_unit)
+    if "text" in fields and (problem := text_problem(fields["text"], "Nội dung chỉ tiêu", TARGET_TEXT_MAX)):
+        raise ValidationError(problem)
+    with transaction.atomic(), acting_as(actor):
+        current = _check_version(Target, target, expected_version)
         for name, value in fields.items():
-            setattr(target, name, value)
-        target.save()
-    return target
+            setattr(current, name, value)
+        current.version += 1
+        current.save()
+    return current
 
 
 def add_target(actor, plan: Plan, text: str) -> Target:
     require(actor, "plans.manage", plan.org_unit)
-    if not text.strip():
+    if not (text or "").strip():
         raise ValidationError("Nội dung chỉ tiêu không được để trống.")
+    if problem := text_problem(text, "Nội dung chỉ tiêu", TARGET_TEXT_MAX):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         position = (plan.targets.order_by("-position").values_list("position", flat=True).first() or 0) + 1
         return Target.objects.create(plan=plan, text=text.strip(), position=position)
@@ -321,4 +410,8 @@ def discard_draft(actor, plan: Plan) -> None:
         raise ValidationError("Chỉ hủy được bản nháp chưa xác nhận.")
     with transaction.atomic(), acting_as(actor):
         record_event(plan, "Hủy bản nháp kế hoạch.")
+        source = plan.source
         plan.delete()
+        # The uploaded document goes with its draft (its file on commit), unless another plan uses it.
+        if source is not None and not source.plans.exists():
+            source.delete()

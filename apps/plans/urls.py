@@ -18,6 +18,7 @@ urlpatterns = [
     path("nhiem-vu/<int:pk>/", views.task_row, name="task_row"),
     path("nhiem-vu/<int:pk>/sua/", views.task_edit, name="task_edit"),
     path("nhiem-vu/<int:pk>/xoa/", views.task_delete, name="task_delete"),
+    path("nhiem-vu/<int:pk>/dung/", views.task_cancel, name="task_cancel"),
     path("co-quan/<int:pk>/chon/", views.agency_choose, name="agency_choose"),
     path("chi-tieu/<int:pk>/sua/", views.target_edit, name="target_edit"),
     path("chi-tieu/<int:pk>/xoa/", views.target_delete, name="target_delete"),

@@ -7,14 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import can, require, visible_units
 from apps.orgs.models import Agency, AgencyGroup
 from apps.plans import selectors, services
 from apps.plans.directory import choose_agency
-from apps.plans.forms import PlanHeaderForm, TargetForm, TaskForm, UploadForm
+from apps.plans.forms import PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
 from apps.plans.models import Plan, Target, Task, TaskAgency
+from cchc.files import download_name
 from cchc.web import attempt
 
 
@@ -96,7 +98,10 @@ def plan_document(request, pk: int):
     plan = _plan(request, pk)
     if plan.source is None or not plan.source.file:
         raise Http404
-    return FileResponse(plan.source.file.open("rb"), as_attachment=True, filename=plan.source.filename)
+    ext = plan.source.file.name.rsplit(".", 1)[-1].lower() if "." in plan.source.file.name else "bin"
+    return FileResponse(
+        plan.source.file.open("rb"), as_attachment=True, filename=download_name(plan.source.filename, ext)
+    )
 
 
 @login_required
@@ -186,7 +191,7 @@ def task_edit(request, pk: int):
 @require_POST
 def task_add(request, pk: int):
     plan = _editable_plan(request, pk)
-    area, content = request.POST.get("area", "chi_dao"), request.POST.get("content", "")
+    area, content = request.POST.get("area", ""), request.POST.get("content", "")
     attempt(request, lambda: services.add_task(request.user, plan, area, content), "Đã thêm nhiệm vụ.")
     return redirect("plans:detail", pk=plan.pk)
 
@@ -196,10 +201,42 @@ def task_add(request, pk: int):
 def task_delete(request, pk: int):
     task = _task(request, pk)
     require(request.user, "plans.manage", task.plan.org_unit)
-    services.delete_task(request.user, task)
+    if not attempt(request, lambda: services.delete_task(request.user, task)):
+        if request.htmx:  # refused: the row stays, with the reason
+            context = selectors.task_row_context(task, request.user)
+            context["error"] = "; ".join(m.message for m in messages.get_messages(request))
+            return render(request, "plans/_task_row.html", context)
+        return redirect("plans:detail", pk=task.plan_id)
     if request.htmx:
         return render(request, "plans/_deleted.html")
     return redirect("plans:detail", pk=task.plan_id)
+
+
+@login_required
+@require_POST
+def task_cancel(request, pk: int):
+    """Stop a task (dừng thực hiện) with a reason, or take it back (``thuc_hien_lai``)."""
+    task = _task(request, pk)
+    require(request.user, "plans.manage", task.plan.org_unit)
+    form = TaskCancelForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
+    elif request.POST.get("thuc_hien_lai"):
+        attempt(
+            request,
+            lambda: services.restore_task(request.user, task, form.cleaned_data["version"]),
+            "Đã cho thực hiện lại nhiệm vụ.",
+        )
+    else:
+        reason, version = form.cleaned_data["reason"], form.cleaned_data["version"]
+        attempt(
+            request,
+            lambda: services.cancel_task(request.user, task, reason, version),
+            "Đã dừng thực hiện nhiệm vụ; nhiệm vụ được giữ lại cùng lịch sử báo cáo.",
+        )
+    if request.htmx:
+        return render(request, "plans/_task_row.html", selectors.task_row_context(task, request.user))
+    return redirect(f"{reverse('plans:detail', args=[task.plan_id])}#task-{task.pk}")
 
 
 @login_required
@@ -236,8 +273,13 @@ def target_edit(request, pk: int):
     target = _target(request, pk)
     form = TargetForm(request.POST or None, instance=Target.objects.get(pk=target.pk))
     if request.method == "POST" and form.is_valid():
-        services.update_target(request.user, target, {f: form.cleaned_data[f] for f in form.Meta.fields})
-        return redirect("plans:detail", pk=target.plan_id)
+        try:
+            services.update_target(request.user, target, form.target_fields(), form.cleaned_data["version"])
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, "Đã lưu chỉ tiêu.")
+            return redirect("plans:detail", pk=target.plan_id)
     return render(request, "plans/target_form.html", {"form": form, "target": target})
 
 

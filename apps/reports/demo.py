@@ -88,6 +88,7 @@ def load_reports() -> None:
             "- Cán bộ làm công tác CCHC kiêm nhiệm nhiều việc sau khi sắp xếp bộ máy.",
             "proposals": "Đề nghị Sở Nội vụ tổ chức tập huấn nghiệp vụ CCHC cho cán bộ cấp xã sau sắp xếp.",
         },
+        expected_revision=report.revision,
     )
     scan = SimpleUploadedFile("bao-cao-da-ky.pdf", placeholder_pdf(), content_type="application/pdf")
     services.sign(leader, report, scan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from apps.reports.models import KIND_CHOICES, Indicator
+from cchc.concurrency import VersionField
 from core.plandoc.model import AREAS
 from core.reporting.data import RESULT_AREAS
 
@@ -30,7 +31,7 @@ class NarrativeForm(forms.Form):
     signer_authority = forms.CharField(label="Thẩm quyền ký", max_length=100)
     signer_title = forms.CharField(label="Chức vụ người ký", max_length=100)
     signer_name = forms.CharField(label="Họ tên người ký", max_length=150, required=False)
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = VersionField()
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -90,7 +90,7 @@ def _tasks(plan_ids: list[int]):
         Prefetch("report__evidence", queryset=Evidence.objects.order_by("uploaded_at"))
     )
     return (
-        Task.objects.filter(plan_id__in=plan_ids)
+        Task.objects.filter(plan_id__in=plan_ids, cancelled_at__isnull=True)  # cancelled: out of figures
         .select_related("plan")
         .prefetch_related(
             Prefetch("agencies", queryset=TaskAgency.objects.select_related("agency", "group")),

@@ -30,7 +30,8 @@ from apps.reports.models import Indicator, IndicatorValue, PeriodicReport, Repor
 from apps.reports.selectors import default_leader_name, period_for
 from apps.tracking.evidence import PDF, sniff
 from cchc import clock
-from cchc.files import removed_on_failure
+from cchc.concurrency import require_version
+from cchc.files import removed_on_error
 from core.reporting.data import RESULT_AREAS
 from core.reporting.periods import Kind, Period
 
@@ -124,7 +125,7 @@ def save_narrative(
         report = _locked_row(report)
         require(actor, "reports.prepare", report.org_unit)
         _refuse_if_locked(report)
-        if expected_revision is not None and report.revision != expected_revision:
+        if report.revision != require_version(expected_revision):
             raise ValidationError(
                 "Báo cáo vừa được người khác sửa. Vui lòng tải lại trang rồi sửa tiếp; thay đổi của bạn chưa được lưu."
             )
@@ -173,14 +174,14 @@ def check_scan(upload) -> bytes:
 def sign(actor, report: PeriodicReport, upload) -> PeriodicReport:
     """The leader marks the report signed with its scan: the data is frozen as it was signed."""
     data = check_scan(upload)
-    with removed_on_failure() as keep, transaction.atomic(), acting_as(actor):
+    with removed_on_error() as stored, transaction.atomic(), acting_as(actor):
         report = _locked_row(report)
         require(actor, "reports.sign", report.org_unit)
         _refuse_if_locked(report)
         period = period_for(report.org_unit, report.period_code)
         report.snapshot = report_data(report.org_unit, period, report).to_dict()
         report.signed_scan.save(f"{uuid.uuid4().hex}.pdf", ContentFile(data), save=False)
-        keep(report.signed_scan)
+        stored.append(report.signed_scan)  # no orphan scan if the signing fails after this
         report.signed_scan_sha256 = hashlib.sha256(data).hexdigest()
         report.status, report.signed_by, report.signed_at = (
             PeriodicReport.Status.SIGNED,

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from apps.accounts.policy import require
+from apps.accounts.policy import as_user, require
 from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
 from apps.plans.models import Plan, Task
@@ -81,7 +81,7 @@ def dismiss_finding(
             message_hash=message_hash,
             message=item.finding.message,
             reason=reason,
-            dismissed_by=actor,
+            dismissed_by=as_user(actor),
         )
         record_event(
             plan,
@@ -167,7 +167,7 @@ def link_tasks(actor, plan: Plan, *, quiet: bool = False) -> AlignSummary:
                 status=m.status,
                 score=m.score if m.superior_index is not None else None,
                 explanation=m.explanation[:500],
-                updated_by=actor,
+                updated_by=as_user(actor),
             )
         )
     with transaction.atomic():
@@ -225,7 +225,7 @@ def set_parent_task(actor, task: Task, superior_task: Task | None, *, automatic:
                 "score": score,
                 "explanation": explanation[:500],
                 "manual": not automatic,
-                "updated_by": actor,
+                "updated_by": as_user(actor),
             },
         )
     return task

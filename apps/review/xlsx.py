@@ -7,8 +7,6 @@ marked), and the list of superior tasks the column codes stand for.
 
 from __future__ import annotations
 
-from io import BytesIO
-
 from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -16,6 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apps.review.coverage import APPLIES_LABELS, STATUS_LABELS, STATUS_SYMBOLS, CoverageView
+from core.xlsx_safe import workbook_bytes
 
 THIN = Side(style="thin", color="999999")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -159,6 +158,4 @@ def coverage_workbook(view: CoverageView) -> bytes:
     wb.active.title = "Nhiệm vụ"
     _targets_sheet(wb.create_sheet("Chỉ tiêu"), view)
     _list_sheet(wb.create_sheet("Danh mục nhiệm vụ cấp trên"), view)
-    out = BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)  # plan texts typed as formulas stay text

@@ -16,6 +16,7 @@ from apps.accounts.policy import require
 from apps.tracking import services
 from apps.tracking.calendar import work_calendar
 from apps.tracking.models import CalendarDay
+from core.bounds import MAX_YEAR, MIN_YEAR, query_int, year_problem
 
 
 class CalendarDayForm(forms.Form):
@@ -27,11 +28,10 @@ class CalendarDayForm(forms.Form):
 @login_required
 def calendar_days(request):
     require(request.user, "tracking.calendar")
-    try:
-        year = int(request.GET.get("nam") or date.today().year)
-    except ValueError:
-        year = date.today().year
+    year = query_int(request.GET.get("nam"), low=MIN_YEAR, high=MAX_YEAR) or date.today().year
     form = CalendarDayForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and (problem := year_problem(form.cleaned_data["day"])):
+        form.add_error("day", problem)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -13,13 +13,17 @@ from apps.plans.models import Plan
 from apps.tracking import dashboard, export, services
 from apps.tracking.models import Notification
 from apps.tracking.selectors import bounds_for
+from core.bounds import query_int
 
 
 def _unit(request):
     units = visible_units(request.user)
     wanted = request.GET.get("don_vi", "")
-    if wanted.isdigit():
-        return get_object_or_404(units, pk=int(wanted))
+    if wanted:
+        pk = query_int(wanted)
+        if pk is None:
+            raise Http404
+        return get_object_or_404(units, pk=pk)
     rank = Case(When(level="province", then=0), When(level="district", then=1), default=2)
     unit = units.order_by(rank, "name").first()  # province before commune: the widest view
     if unit is None:
@@ -45,7 +49,7 @@ def dashboard_view(request):
         "total": dashboard.Tally("all", "Tổng", _sum(areas)),
         "agencies": dashboard.by_agency(qs, b),
         "ranking": dashboard.ranking(qs, b),
-        "late": dashboard.late_list(qs, b),
+        "late": [m for m in dashboard.late_list(qs, b) if can(request.user, "tracking.view", m.task)],
         "children": dashboard.subordinate_units(unit, b) if unit.level != "commune" else [],
         "ancestors": [u for u in reversed(unit.ancestors()) if can(request.user, "orgs.view", u)],
     }
@@ -65,7 +69,7 @@ def export_view(request, pk: int):
     plan = get_object_or_404(
         Plan.objects.filter(org_unit__in=visible_units(request.user)).select_related("org_unit"), pk=pk
     )
-    data = export.plan_workbook(plan, bounds_for(plan.org_unit_id))
+    data = export.plan_workbook(plan, bounds_for(plan.org_unit_id), request.user)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

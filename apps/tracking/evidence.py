@@ -28,6 +28,7 @@ JPEG = FileKind("jpg", "image/jpeg", "ảnh JPEG")
 WEBP = FileKind("webp", "image/webp", "ảnh WebP")
 
 ACCEPTED_TEXT = "PDF, Word (.docx), Excel (.xlsx), ảnh PNG, JPEG, WebP"
+KINDS = {k.content_type: k for k in (PDF, DOCX, XLSX, PNG, JPEG, WEBP)}
 
 
 def _zip_kind(stream: IO[bytes]) -> FileKind | None:

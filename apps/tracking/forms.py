@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 
 from apps.tracking.models import ProgressReport
+from cchc.concurrency import VersionField
 
 
 class ReportForm(forms.Form):
@@ -16,7 +17,7 @@ class ReportForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()  # 0 when the milestone has no report yet
 
 
 class EvidenceFileForm(forms.Form):
@@ -30,7 +31,7 @@ class EvidenceLinkForm(forms.Form):
 
 class ReviewForm(forms.Form):
     comment = forms.CharField(label="Ý kiến", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField()
 
 
 class ContributionForm(forms.Form):

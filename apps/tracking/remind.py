@@ -54,7 +54,10 @@ def ensure_checkins(plan_id: int | None = None) -> int:
     Runs when a plan is confirmed and in every daily run (re-laying a task's milestones deletes
     its check-ins; the next run puts them back)."""
     standing = Milestone.objects.filter(
-        kind=Milestone.Kind.CONTINUOUS, due__isnull=True, task__plan__status=Plan.Status.ACTIVE
+        kind=Milestone.Kind.CONTINUOUS,
+        due__isnull=True,
+        task__plan__status=Plan.Status.ACTIVE,
+        task__cancelled_at__isnull=True,
     )
     if plan_id is not None:
         standing = standing.filter(task__plan_id=plan_id)
@@ -142,7 +145,11 @@ def plan_reminders(today: date) -> list[Outgoing]:
     horizon = max([default.horizon, *(p.horizon for p in units.values())])
     upper = cal.add_working_days(today, horizon)
     candidates = Milestone.objects.filter(
-        task__plan__status=Plan.Status.ACTIVE, report_status__in=OPEN, due__isnull=False, due__lte=upper
+        task__plan__status=Plan.Status.ACTIVE,
+        task__cancelled_at__isnull=True,  # a cancelled task owes nothing
+        report_status__in=OPEN,
+        due__isnull=False,
+        due__lte=upper,
     )
     rows = candidates.values_list(
         "pk", "due", "task_id", "task__plan__org_unit_id", "label", Substr("task__content", 1, 90)

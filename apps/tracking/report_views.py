@@ -17,8 +17,10 @@ from django.views.decorators.http import require_POST
 from apps.accounts.policy import can, require, visible_units
 from apps.plans.models import Milestone, TaskAgency
 from apps.tracking import forms, services
+from apps.tracking.evidence import KINDS, FileKind
 from apps.tracking.models import Evidence, ProgressReport
 from apps.tracking.selectors import bounds_for, with_state
+from cchc.files import download_name
 
 
 def _milestone(request, pk: int) -> Milestone:
@@ -57,7 +59,7 @@ def _context(request, m: Milestone, **forms_given) -> dict:
             "version": report.version,
         }
         if report
-        else {}
+        else {"version": 0}  # the first report: a second first report is then a conflict, not lost
     )
     return {
         "m": m,
@@ -124,7 +126,8 @@ def report_action(request, pk: int, action: str):
     m = _milestone(request, pk)
     report = _existing_report(m)
     form = forms.ReviewForm(request.POST)
-    form.is_valid()
+    if not form.is_valid():
+        return _render(request, m, status=400, review_form=form)
     comment, version = form.cleaned_data.get("comment", ""), form.cleaned_data.get("version")
     steps = {
         "gui": (
@@ -200,11 +203,14 @@ def evidence_file(request, pk: int):
     _milestone(request, evidence.report.milestone_id)
     if not evidence.file:
         raise Http404
+    kind = KINDS.get(evidence.content_type)
+    if kind is None:  # stored before types were checked: never served as what its name claims
+        kind = FileKind("bin", "application/octet-stream", "tệp")
     response = FileResponse(
         evidence.file.open("rb"),
         as_attachment=True,
-        filename=evidence.title,
-        content_type=evidence.content_type,
+        filename=download_name(evidence.title, kind.ext),
+        content_type=kind.content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -19,6 +19,7 @@ from apps.plans.models import AREA_CHOICES, Milestone, Plan, TaskAgency
 from apps.tracking.calendar import work_calendar
 from apps.tracking.models import TrackingSettings
 from cchc import clock
+from core.bounds import query_int
 from core.tracking import (
     DEFAULT_DUE_SOON_DAYS,
     STATE_LABELS,
@@ -53,10 +54,11 @@ def bounds_for(unit_id: int | None = None, today: date | None = None) -> StateBo
 
 def tracked_milestones() -> QuerySet[Milestone]:
     """Milestones follow-up cares about: of active plans, leaving out the undated 'thường xuyên'
-    placeholder (its dated quarterly check-ins stand for it)."""
-    return Milestone.objects.filter(task__plan__status=Plan.Status.ACTIVE).exclude(
-        kind=Milestone.Kind.CONTINUOUS, due__isnull=True
-    )
+    placeholder (its dated quarterly check-ins stand for it) and the tasks that were cancelled
+    (dừng thực hiện): kept with their history, out of every figure."""
+    return Milestone.objects.filter(
+        task__plan__status=Plan.Status.ACTIVE, task__cancelled_at__isnull=True
+    ).exclude(kind=Milestone.Kind.CONTINUOUS, due__isnull=True)
 
 
 def state_expression(b: StateBounds) -> Case:
@@ -152,7 +154,7 @@ class Filters:
         plan = query.get("ke_hoach", "")
         return cls(
             area=query.get("linh_vuc", "") if query.get("linh_vuc", "") in AREA_LABELS else "",
-            plan=int(plan) if plan.isdigit() else None,
+            plan=query_int(plan),
             state=query.get("trang_thai", "")
             if query.get("trang_thai", "") in {s.value for s in State}
             else "",

@@ -27,8 +27,18 @@ from apps.plans.models import Milestone, Plan
 from apps.tracking import notify
 from apps.tracking.calendar import work_calendar
 from apps.tracking.evidence import check_upload
-from apps.tracking.models import CalendarDay, Contribution, Evidence, Notification, ProgressReport
+from apps.tracking.models import (
+    CalendarDay,
+    Contribution,
+    Evidence,
+    Notification,
+    ProgressReport,
+    TrackingSettings,
+)
 from apps.tracking.selectors import tracking_today
+from cchc.concurrency import require_version
+from cchc.files import removed_on_error
+from core.bounds import NOTE_MAX, REPORT_TEXT_MAX, text_problem
 from core.tracking import Workflow
 
 EDITABLE = {Workflow.NONE.value, Workflow.DRAFT.value, Workflow.RETURNED.value}
@@ -54,11 +64,22 @@ def _locked(milestone: Milestone) -> Milestone:
         raise ValidationError(
             "Kế hoạch chưa được xác nhận hoặc đã được thay thế: không báo cáo trên kế hoạch này."
         )
+    if m.task.cancelled:
+        raise ValidationError(
+            f"Nhiệm vụ đã dừng thực hiện ({m.task.cancel_reason}): không báo cáo trên nhiệm vụ này."
+        )
     return m
 
 
 def _check_version(report: ProgressReport | None, expected: int | None) -> None:
-    if report is not None and expected is not None and report.version != expected:
+    """The editor opened ``expected`` (0: no report yet); anything else now is someone else's save."""
+    expected = require_version(expected)
+    if report is None and expected != 0:
+        raise ConflictError(
+            "Báo cáo của mốc này không còn như lúc bạn mở trang. Vui lòng tải lại trang; "
+            "thay đổi của bạn chưa được lưu."
+        )
+    if report is not None and report.version != expected:
         who = report.submitted_by or report.created_by
         raise ConflictError(
             f"Báo cáo vừa được người khác cập nhật ({who or 'không rõ'}, lúc "
@@ -93,12 +114,18 @@ def _validate(fields: dict) -> None:
         raise ValidationError("Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%.")
     if not fields.get("text", "").strip():
         raise ValidationError("Vui lòng nhập kết quả thực hiện.")
+    for name, label, limit in (("text", "Kết quả thực hiện", REPORT_TEXT_MAX), ("reason", "Lý do", NOTE_MAX)):
+        if problem := text_problem(fields.get(name, ""), label, limit):
+            raise ValidationError(problem)
 
 
 def save_report(
     actor, milestone: Milestone, fields: dict, expected_version: int | None = None
 ) -> ProgressReport:
-    """Create or correct the report of a milestone (text, percent, progress, reason)."""
+    """Create or correct the report of a milestone (text, percent, progress, reason).
+
+    ``expected_version`` is the version the editor opened: 0 when the milestone had no report yet,
+    so that of two people writing the first report at once the second is told, not overwritten."""
     _validate(fields)
     with transaction.atomic(), acting_as(actor):
         m = _locked(milestone)
@@ -203,6 +230,8 @@ def accept_report(
     actor, report: ProgressReport, comment: str = "", expected_version: int | None = None
 ) -> ProgressReport:
     """The CCHC officer accepts: the milestone is done (on time or late)."""
+    if problem := text_problem(comment, "Ý kiến", NOTE_MAX):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         m, report = _transition(actor, report, expected_version, {Workflow.APPROVED.value})
         require(actor, "tracking.review", m.task)
@@ -228,6 +257,8 @@ def return_report(
     """Send the report back with a comment: the head before approving, or the officer after."""
     if not comment.strip():
         raise ValidationError("Vui lòng ghi ý kiến (lý do trả lại) để cơ quan biết cần sửa gì.")
+    if problem := text_problem(comment, "Ý kiến", NOTE_MAX):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         m, report = _transition(
             actor, report, expected_version, {Workflow.SUBMITTED.value, Workflow.APPROVED.value}
@@ -275,7 +306,7 @@ def add_evidence_file(actor, report: ProgressReport, upload) -> Evidence:
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
-    with transaction.atomic(), acting_as(actor):
+    with removed_on_error() as stored, transaction.atomic(), acting_as(actor):
         m = _locked(report.milestone)
         _may_attach(actor, m)
         _refuse_if_closed(m)
@@ -290,11 +321,8 @@ def add_evidence_file(actor, report: ProgressReport, upload) -> Evidence:
         )
         # The stored name never comes from the user: no path tricks, no misleading extension.
         evidence.file.save(f"{uuid.uuid4().hex}.{kind.ext}", File(upload), save=False)
-        try:
-            evidence.save()
-        except Exception:
-            evidence.file.delete(save=False)
-            raise
+        stored.append(evidence.file)
+        evidence.save()
         return evidence
 
 
@@ -321,17 +349,15 @@ def delete_evidence(actor, evidence: Evidence) -> None:
         m = _locked(evidence.report.milestone)
         _may_attach(actor, m)
         _refuse_if_closed(m)
-        stored = evidence.file.name
-        evidence.delete()
-        if stored:
-            storage = evidence.file.storage
-            transaction.on_commit(lambda: storage.delete(stored))
+        evidence.delete()  # its file goes on commit (django-cleanup)
 
 
 def add_contribution(actor, report: ProgressReport, text: str) -> Contribution:
     """A coordinating agency adds its part to the lead agency's report."""
     if not text.strip():
         raise ValidationError("Vui lòng nhập nội dung phối hợp.")
+    if problem := text_problem(text, "Nội dung phối hợp", REPORT_TEXT_MAX):
+        raise ValidationError(problem)
     with transaction.atomic(), acting_as(actor):
         m = _locked(report.milestone)
         require(actor, "tracking.contribute", m.task)
@@ -371,6 +397,31 @@ def schedule_milestone(actor, milestone: Milestone, due: date) -> Milestone:
             {"due": [old.isoformat() if old else None, due.isoformat()]},
         )
         return m
+
+
+SETTINGS_FIELDS = (
+    "remind_before",
+    "overdue_every",
+    "escalate_head_after",
+    "escalate_leader_after",
+    "due_soon_days",
+)
+
+
+def save_tracking_settings(actor, unit, fields: dict) -> TrackingSettings:
+    """A unit's reminder settings (validated by the form); created on first save, one row per unit
+    even when two officers save at once (the row is created or locked inside the transaction)."""
+    require(actor, "tracking.settings", unit)
+    values = {name: fields[name] for name in SETTINGS_FIELDS if name in fields}
+    with transaction.atomic(), acting_as(actor):
+        row, created = TrackingSettings.objects.select_for_update().get_or_create(
+            org_unit=unit, defaults=values
+        )
+        if not created:
+            for name, value in values.items():
+                setattr(row, name, value)
+            row.save()
+        return row
 
 
 # --- the working-day calendar ------------------------------------------------------------------

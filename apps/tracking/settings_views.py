@@ -5,11 +5,10 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 
 from apps.accounts.policy import require, visible_units
-from apps.audit.context import acting_as
+from apps.tracking import services
 from apps.tracking.models import TrackingSettings
 from core.tracking import parse_days_list
 
@@ -55,8 +54,7 @@ def unit_settings(request, unit_pk: int):
     instance = TrackingSettings.objects.filter(org_unit=unit).first() or TrackingSettings(org_unit=unit)
     form = TrackingSettingsForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic(), acting_as(request.user):
-            form.save()
+        services.save_tracking_settings(request.user, unit, form.cleaned_data)
         messages.success(request, "Đã lưu cấu hình đôn đốc.")
         return redirect("tracking:settings", unit_pk=unit.pk)
     return render(request, "tracking/settings.html", {"form": form, "unit": unit})

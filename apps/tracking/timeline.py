@@ -6,7 +6,8 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from apps.plans.models import Plan
+from apps.accounts.policy import can
+from apps.plans.models import Plan, TaskAgency
 from apps.tracking.selectors import AREA_LABELS, tracked_milestones, with_state
 from core.tracking import STATE_LABELS, StateBounds
 
@@ -34,12 +35,15 @@ def _months(start: date, end: date, span: int) -> list[dict]:
     return out
 
 
-def build(plan: Plan, b: StateBounds) -> dict:
+def build(plan: Plan, b: StateBounds, user) -> dict:
+    """The chart of the tasks whose follow-up ``user`` may see (as the milestone pages would)."""
     start, end = plan.period_start, plan.period_end
     span = max((end - start).days, 1)
     tasks = plan.tasks.order_by("position").prefetch_related(
-        Prefetch("milestones", queryset=tracked_milestones().order_by("due"), to_attr="tracked")
+        Prefetch("agencies", queryset=TaskAgency.objects.only("task_id", "agency_id", "role")),
+        Prefetch("milestones", queryset=tracked_milestones().order_by("due"), to_attr="tracked"),
     )
+    tasks = [t for t in tasks if not t.cancelled and can(user, "tracking.view", t)]
     rows = []
     for i, task in enumerate(tasks):
         y = HEAD_H + i * ROW_H

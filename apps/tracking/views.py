@@ -58,4 +58,6 @@ def plan_timeline(request, pk: int):
         Plan.objects.filter(org_unit__in=visible_units(request.user)).select_related("org_unit"), pk=pk
     )
     b = selectors.bounds_for(plan.org_unit_id)
-    return render(request, "tracking/timeline.html", {"plan": plan, "chart": timeline.build(plan, b)})
+    return render(
+        request, "tracking/timeline.html", {"plan": plan, "chart": timeline.build(plan, b, request.user)}
+    )

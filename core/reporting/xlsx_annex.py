@@ -8,8 +8,6 @@ numbers in the Vietnamese locale (the ``[$-42A]`` prefix asks Excel for Vietname
 
 from __future__ import annotations
 
-import io
-
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -20,6 +18,7 @@ from core.reporting.data import ReportData
 from core.reporting.docx_report import commune_status
 from core.reporting.facts import TASK_STATE_LABELS, TaskState, by_lead_agency, count_tasks, counts_by
 from core.reporting.targets import COMPARATOR_TEXT, VERDICT_LABELS
+from core.xlsx_safe import workbook_bytes
 
 FONT = "Times New Roman"
 HEADER_ROW = 4  # rows 1-3: title, unit and period, blank
@@ -227,6 +226,4 @@ def build_annex(data: ReportData) -> bytes:
     _indicators(wb, data)
     if data.communes:
         _communes(wb, data)
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return workbook_bytes(wb)  # texts typed as formulas stay text

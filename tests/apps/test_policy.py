@@ -49,25 +49,6 @@ def test_only_superuser_creates_a_province(world):
     assert not can(world.admin_a, "orgs.create_top")
 
 
-@pytest.mark.parametrize(
-    "who, agency, allowed",
-    [
-        ("staff_a1", "kt_a1", True),
-        ("head_a1", "kt_a1", True),
-        ("staff_a1", "hcc_a1", False),
-        ("staff_a1", "kt_a2", False),
-        ("staff_a1_hcc", "kt_a1", False),
-        ("officer_a1", "kt_a1", True),
-        ("officer_a1", "kt_a2", False),
-        ("officer_b1", "kt_a1", False),
-        ("leader_a1", "kt_a1", False),
-        ("viewer_a1", "kt_a1", False),
-    ],
-)
-def test_agency_staff_edit_only_their_agency_work(world, who, agency, allowed):
-    assert can(getattr(world, who), "work.edit", getattr(world, agency)) is allowed
-
-
 def test_only_the_head_approves_their_agency(world):
     assert can(world.head_a1, "work.approve", world.kt_a1)
     assert not can(world.staff_a1, "work.approve", world.kt_a1)

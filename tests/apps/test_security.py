@@ -326,3 +326,23 @@ def test_no_secrets_committed():
         n for n in names if Path(n).name in {".env", "secret_key"} or n.endswith((".pem", ".key", ".p12"))
     ]
     assert key_files == []
+
+
+@pytest.mark.parametrize(
+    "env, word",
+    [
+        ({"ALLOWED_HOSTS": "*", "SECRET_KEY": _strong_key()}, "ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "cchc.example.vn, *", "SECRET_KEY": _strong_key()}, "ALLOWED_HOSTS"),
+        ({"ALLOWED_HOSTS": "cchc.example.vn", "SECRET_KEY": "a" * 36}, "SECRET_KEY"),
+        ({"ALLOWED_HOSTS": "cchc.example.vn", "SECRET_KEY": "ab" * 40}, "SECRET_KEY"),
+        (
+            {"ALLOWED_HOSTS": "cchc.example.vn", "SECRET_KEY": "django-insecure-" + _strong_key()},
+            "SECRET_KEY",
+        ),
+    ],
+)
+def test_production_refuses_wildcard_hosts_and_weak_keys(tmp_path, env, word):
+    """Issue 10, defect 8: ``ALLOWED_HOSTS=*`` and a 36-character ``aaaa…`` key were accepted."""
+    result = _run(SETUP + "print('started')", CCHC_PRODUCTION="1", CCHC_VAR_DIR=str(tmp_path), **env)
+    assert result.returncode != 0 and "started" not in result.stdout
+    assert word in _one_line(result.stderr)

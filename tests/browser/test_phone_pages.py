@@ -13,7 +13,10 @@ from apps.reports import services as report_services
 from apps.reports.selectors import period_for
 from apps.tracking import services as tracking_services
 from tests.apps.reports.conftest import pdf_upload, q3  # noqa: F401 - the fixture, reused
-from tests.apps.tracking.conftest import plan_a1  # noqa: F401 - the fixture, reused
+from tests.apps.tracking.conftest import (
+    opened,
+    plan_a1,  # noqa: F401 - the fixture, reused
+)
 from tests.browser.conftest import RESULTS_DIR, log_in
 from tests.browser.test_review import seeded  # noqa: F401 - the fixture, reused
 from tests.browser.test_tracking import TODAY
@@ -92,7 +95,7 @@ def test_tracking_pages_fit_a_phone(phone, plan_a1, monkeypatch, settings, tmp_p
     settings.MEDIA_ROOT = tmp_path / "media"
     m = plan_a1.m_nov
     data = {"text": "Đã rà soát 12/15 thủ tục hành chính.", "percent": 80, "progress": "in_progress"}
-    report = tracking_services.save_report(world.staff_a1, m, data)
+    report = tracking_services.save_report(world.staff_a1, m, data, expected_version=opened(m))
     # Officials paste links as they are: a long address without a title.
     tracking_services.add_evidence_link(
         world.staff_a1,

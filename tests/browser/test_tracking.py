@@ -13,7 +13,10 @@ from playwright.sync_api import expect
 from reportlab.pdfgen import canvas
 
 from apps.tracking.models import Evidence, Notification, ProgressReport
-from tests.apps.tracking.conftest import plan_a1  # noqa: F401 - the fixture, reused
+from tests.apps.tracking.conftest import (
+    opened,
+    plan_a1,  # noqa: F401 - the fixture, reused
+)
 from tests.browser.conftest import _new_page, log_in
 
 pytestmark = pytest.mark.browser
@@ -187,13 +190,17 @@ def test_dashboard_charts_and_excel_export(page, tracked, tmp_path):
         world_user.get(user__username=n).user for n in ("staff_a1", "head_a1", "officer_a1")
     )
     data = {"text": "Đã xong.", "percent": 100, "progress": "done", "reason": ""}
-    report = services.save_report(staff, tracked.m_nov, data)
-    report = services.submit_report(staff, report)
-    report = services.approve_report(head, report)
-    services.accept_report(officer, report)
-    services.submit_report(
-        staff, services.save_report(staff, tracked.m_q4, dict(data, percent=50, progress="in_progress"))
+    report = services.save_report(staff, tracked.m_nov, data, expected_version=opened(tracked.m_nov))
+    report = services.submit_report(staff, report, expected_version=opened(report))
+    report = services.approve_report(head, report, expected_version=opened(report))
+    services.accept_report(officer, report, expected_version=opened(report))
+    q4 = services.save_report(
+        staff,
+        tracked.m_q4,
+        dict(data, percent=50, progress="in_progress"),
+        expected_version=opened(tracked.m_q4),
     )
+    services.submit_report(staff, q4, expected_version=opened(q4))
 
     log_in(page, "leader_a1")
     page.get_by_role("navigation").get_by_role("link", name="Theo dõi tiến độ").click()

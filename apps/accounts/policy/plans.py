@@ -4,17 +4,8 @@ from apps.accounts.models import Role
 from apps.accounts.policy import Subject, own_roles, rule, unit_id_of
 from apps.orgs.models import Agency
 
-# --- work of an agency (tasks, progress reports): used by tracking ---------------------------------
-
-
-@rule("work.edit")
-def _edit_work(s: Subject, agency) -> bool:
-    """Report on an agency's work: its own head and staff, or the officers of its unit."""
-    if not isinstance(agency, Agency):
-        return False
-    if agency.pk in s.agencies_with([Role.HEAD, Role.STAFF]):
-        return True
-    return agency.org_unit_id in s.units_for([Role.OFFICER, Role.ADMIN])
+# --- work of an agency (progress reports): used by tracking ---------------------------------------
+# (Writing a report is ``tracking.report``; a rule "work.edit" without a feature behind it was removed.)
 
 
 @rule("work.approve")

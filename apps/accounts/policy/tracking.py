@@ -31,7 +31,7 @@ def _view_task(s: Subject, task) -> bool:
 @rule("tracking.report")
 def _report_task(s: Subject, task) -> bool:
     """Write the report of a task's milestone: heads and staff of a lead agency (officers of the
-    unit may write on an agency's behalf, as ``work.edit`` allows)."""
+    unit may write on an agency's behalf)."""
     leads = _task_agency_ids(task, "lead")
     if leads & s.agencies_with([Role.HEAD, Role.STAFF]):
         return True

@@ -1,9 +1,11 @@
 """Upload -> draft with spans -> correct -> confirm creates milestones; all scoped by the policy."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.audit.models import AuditEntry
+from apps.plans import services
 from apps.plans.models import Milestone, Plan, Task, TaskAgency
 
 
@@ -198,3 +200,33 @@ def test_retyped_deadline_keeps_milestones_that_carry_reports(world, login, seed
     assert ProgressReport.objects.filter(milestone=reported).exists()
     assert not task.milestones.filter(pk__in=untouched).exists()
     assert any("IV/2025" in label for label in labels)
+
+
+def test_discarded_draft_takes_its_document_and_file_along(
+    world, seed_bytes, django_capture_on_commit_callbacks
+):
+    """No orphan rows or files (issue 10, defect 4): discarding a draft removes its uploaded file."""
+    from pathlib import Path
+
+    from apps.plans.models import SourceDocument
+
+    plan = services.import_plan(world.officer_a1, world.a1, seed_bytes, "ke-hoach.txt")
+    path = Path(plan.source.file.path)
+    assert path.is_file()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.discard_draft(world.officer_a1, plan)
+    assert not SourceDocument.objects.exists()
+    assert not path.exists()
+
+
+def test_a_failed_import_leaves_no_file(world, seed_bytes, monkeypatch, settings):
+    from pathlib import Path
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("hỏng giữa chừng")
+
+    monkeypatch.setattr(services, "store_draft_rows", boom)
+    with pytest.raises(RuntimeError):
+        services.import_plan(world.officer_a1, world.a1, seed_bytes, "ke-hoach.txt")
+    media = Path(settings.MEDIA_ROOT)
+    assert not [p for p in media.rglob("*") if p.is_file()]

@@ -75,7 +75,7 @@ def test_signed_report_is_locked_and_frozen(world, q3, login):
         services.save_narrative(world.officer_a1, report, {"causes": "sửa sau khi ký"})
     r = login(world.officer_a1).post(
         reverse("reports:narrative", args=[report.pk]),
-        {"signer_authority": "x", "signer_title": "y", "causes": "sửa"},
+        {"signer_authority": "x", "signer_title": "y", "causes": "sửa", "revision": report.revision},
         follow=True,
     )
     assert "không sửa được nữa" in r.content.decode()
@@ -123,3 +123,16 @@ def test_concurrent_narrative_edit_is_refused(world, q3):
 def test_late_submission_is_marked_late(world, q3):
     report = services.submit(world.officer_a1, _signed(world, q3))
     assert report.submitted_on == date(2025, 9, 25) and report.on_time is False
+
+
+def test_narrative_without_revision_is_refused(world, q3):
+    """Optimistic locking (issue 10, defect 3): a save that does not say what it opened is refused."""
+    from django.core.exceptions import ValidationError
+
+    from core.reporting.periods import parse_period
+
+    report = services.open_report(world.officer_a1, world.a1, parse_period("2025-Q3"))
+    with pytest.raises(ValidationError, match="Thiếu số phiên bản"):
+        services.save_narrative(world.officer_a1, report, {"causes": "không rõ phiên bản"})
+    report.refresh_from_db()
+    assert report.causes != "không rõ phiên bản"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from apps.accounts.policy import OPERATOR
 from apps.plans.models import Plan
 from apps.plans.services import activate_plan, save_draft
 from core.plandoc import parse_plan
@@ -39,7 +40,7 @@ def draft_of(path: Path):
     return copy.deepcopy(_PARSED[path])
 
 
-def store(unit, path: Path, *, actor=None, parent: Plan | None = None, confirm: bool = True) -> Plan:
+def store(unit, path: Path, *, actor=OPERATOR, parent: Plan | None = None, confirm: bool = True) -> Plan:
     """Save a seed as a plan of ``unit`` (confirmed unless ``confirm`` is False)."""
     plan = save_draft(actor, unit, draft_of(path), path.read_bytes(), path.name)
     if parent is not None:

@@ -141,3 +141,18 @@ def test_commune_plan_has_no_matrix_and_links_show_only_when_allowed(cascade, lo
 def test_menu_entry_for_superior_level_only(cascade, login):
     assert 'href="/ra-soat/"' in login(cascade.officer_a).get("/").content.decode()
     assert 'href="/ra-soat/"' not in login(cascade.officer_a1).get("/").content.decode()
+
+
+def test_coverage_export_writes_plan_text_as_text(cascade, client):
+    """Formula injection (issue 10, defect 2): a task or target text typed as a formula stays text."""
+    from tests.core.test_xlsx_safe import assert_all_text
+
+    task = cascade.province_plan.tasks.order_by("position").first()
+    task.content = "=1+2 " + task.content
+    task.save()
+    target = cascade.province_plan.targets.first()
+    target.text = "@SUM(A1) " + target.text
+    target.save()
+    client.force_login(cascade.officer_a)
+    data = client.get(reverse("review:coverage_xlsx", args=[cascade.province_plan.pk])).content
+    assert_all_text(data, ["=1+2", "@SUM(A1)"])

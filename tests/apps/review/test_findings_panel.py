@@ -94,5 +94,7 @@ def test_correcting_the_plan_clears_its_finding(plans, login):
     task = plans.commune_plan.tasks.get(area="chi_dao", no="2")
     client = login(plans.officer_a1)
     assert "(đổi thành cấp tỉnh)" in _panel(client, plans.commune_plan)
-    update_task(plans.officer_a1, task, {"content": task.content.replace("(đổi thành cấp tỉnh)", "")})
+    update_task(
+        plans.officer_a1, task, {"content": task.content.replace("(đổi thành cấp tỉnh)", "")}, task.version
+    )
     assert "(đổi thành cấp tỉnh)" not in _panel(client, plans.commune_plan)

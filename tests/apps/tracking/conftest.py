@@ -70,3 +70,14 @@ def emails(settings):
 def _media(settings, tmp_path):
     """Evidence files go to a temporary MEDIA_ROOT, never into var/."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def opened(obj) -> int:
+    """The version an editor opening ``obj`` now would hold (optimistic locking, issue 10 defect 3):
+    a report's current version, or for a milestone its report's version, 0 when it has none."""
+    from apps.tracking.models import ProgressReport
+
+    if isinstance(obj, ProgressReport):
+        return ProgressReport.objects.get(pk=obj.pk).version
+    report = ProgressReport.objects.filter(milestone_id=obj.pk).first()
+    return report.version if report else 0

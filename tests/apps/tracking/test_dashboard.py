@@ -12,16 +12,16 @@ from openpyxl import load_workbook
 from apps.plans.models import Milestone
 from apps.tracking import services
 from apps.tracking.selectors import bounds_for, state_expression, tracked_milestones, with_state
-from tests.apps.tracking.conftest import make_task, milestone
+from tests.apps.tracking.conftest import make_task, milestone, opened
 
 FIELDS = {"text": "Đã thực hiện", "percent": 100, "progress": "done", "reason": ""}
 
 
 def accept(world, m):
-    report = services.save_report(world.staff_a1, m, FIELDS)
-    services.submit_report(world.staff_a1, report)
-    services.approve_report(world.head_a1, report)
-    services.accept_report(world.officer_a1, report)
+    report = services.save_report(world.staff_a1, m, FIELDS, expected_version=opened(m))
+    services.submit_report(world.staff_a1, report, expected_version=opened(report))
+    services.approve_report(world.head_a1, report, expected_version=opened(report))
+    services.accept_report(world.officer_a1, report, expected_version=opened(report))
 
 
 @time_machine.travel(date(2025, 12, 10), tick=False)

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from apps.tracking import services
 from apps.tracking.models import Evidence
+from tests.apps.tracking.conftest import opened
 
 FIELDS = {"text": "Đã ban hành quyết định", "percent": 100, "progress": "done", "reason": ""}
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -28,7 +29,7 @@ def docx_bytes() -> bytes:
 
 @pytest.fixture
 def report(world, plan_a1):
-    return services.save_report(world.staff_a1, plan_a1.m_nov, FIELDS)
+    return services.save_report(world.staff_a1, plan_a1.m_nov, FIELDS, expected_version=opened(plan_a1.m_nov))
 
 
 def test_pdf_is_stored_under_media_root_by_a_random_name(world, report, settings):
@@ -93,7 +94,9 @@ def test_download_only_for_those_who_see_the_task(world, report, login):
 
 
 def test_other_agency_in_the_commune_gets_403(world, plan_a1, login):
-    report = services.save_report(world.staff_a1_hcc, plan_a1.m_hcc, FIELDS)
+    report = services.save_report(
+        world.staff_a1_hcc, plan_a1.m_hcc, FIELDS, expected_version=opened(plan_a1.m_hcc)
+    )
     e = services.add_evidence_file(world.staff_a1_hcc, report, SimpleUploadedFile("qd.pdf", PDF))
     assert login(world.staff_a1).get(reverse("tracking:evidence_file", args=[e.pk])).status_code == 403
 
@@ -107,6 +110,25 @@ def test_upload_page_shows_the_refusal(world, report, login, plan_a1):
 
 
 def test_no_evidence_change_once_sent(world, report):
-    services.submit_report(world.staff_a1, report)
+    services.submit_report(world.staff_a1, report, expected_version=opened(report))
     with pytest.raises(ValidationError, match="chờ lãnh đạo"):
         services.add_evidence_file(world.staff_a1, report, SimpleUploadedFile("qd.pdf", PDF))
+
+
+@pytest.mark.parametrize(
+    "uploaded, served",
+    [("trang.html", "trang.pdf"), ("hoso.pdf.exe", "hoso.pdf"), ("../../etc/passwd", "passwd.pdf"),
+     ("Quyết định số 12.pdf", "Quyết_định_số_12.pdf"), (".exe", "tai-lieu.pdf")],
+)  # fmt: skip
+def test_download_name_is_safe_with_the_detected_extension(world, report, client, uploaded, served):
+    """Issue 10, defect 8: the uploader's name and extension were served as they came."""
+    e = services.add_evidence_file(world.staff_a1, report, SimpleUploadedFile(uploaded, PDF))
+    client.force_login(world.staff_a1)
+    response = client.get(reverse("tracking:evidence_file", args=[e.pk]))
+    assert response["Content-Type"] == "application/pdf"
+    disposition = response["Content-Disposition"]
+    from urllib.parse import quote
+
+    assert f'filename="{served}"' in disposition or f"filename*=utf-8''{quote(served)}" in disposition, (
+        disposition
+    )

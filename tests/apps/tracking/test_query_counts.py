@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from apps.tracking import services
-from tests.apps.tracking.conftest import make_task, milestone
+from tests.apps.tracking.conftest import make_task, milestone, opened
 
 
 def grow(world, plan_a1, n: int) -> None:
@@ -24,8 +24,11 @@ def grow(world, plan_a1, n: int) -> None:
                     world.staff_a1 if i % 2 else world.staff_a1_hcc,
                     m,
                     {"text": "x", "percent": 5, "progress": "in_progress", "reason": ""},
+                    expected_version=opened(m),
                 )
-                services.submit_report(world.staff_a1 if i % 2 else world.staff_a1_hcc, report)
+                services.submit_report(
+                    world.staff_a1 if i % 2 else world.staff_a1_hcc, report, expected_version=opened(report)
+                )
 
 
 # (id, url name, args, who, baseline): the counts of today; raise one only with a reason
@@ -34,10 +37,10 @@ PAGES = [
     ("workspace-head", "tracking:workspace", lambda w, p: [], "head_a1", 12),
     ("calendar", "tracking:calendar", lambda w, p: [], "staff_a1", 5),
     ("milestone", "tracking:milestone", lambda w, p: [p.m_nov.pk], "staff_a1", 7),
-    ("timeline", "tracking:timeline", lambda w, p: [p.plan.pk], "officer_a1", 7),
+    ("timeline", "tracking:timeline", lambda w, p: [p.plan.pk], "officer_a1", 8),
     ("dashboard-commune", "tracking:dashboard", lambda w, p: [], "officer_a1", 15),
     ("dashboard-province", "tracking:dashboard", lambda w, p: [], "officer_a", 16),
-    ("export", "tracking:export", lambda w, p: [p.plan.pk], "officer_a1", 9),
+    ("export", "tracking:export", lambda w, p: [p.plan.pk], "officer_a1", 10),
 ]
 
 

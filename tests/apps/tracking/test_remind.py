@@ -13,7 +13,7 @@ from apps.plans.models import Milestone
 from apps.tracking import services
 from apps.tracking.models import Notification, Reminder, TrackingSettings
 from apps.tracking.remind import ensure_checkins
-from tests.apps.tracking.conftest import milestone
+from tests.apps.tracking.conftest import milestone, opened
 
 
 def remind(*args: str) -> str:
@@ -58,9 +58,12 @@ def test_steps_over_time_and_escalation(world, plan_a1):
 
 def test_reported_milestones_are_not_chased(world, plan_a1):
     report = services.save_report(
-        world.staff_a1, plan_a1.m_nov, {"text": "x", "percent": 5, "progress": "in_progress", "reason": ""}
+        world.staff_a1,
+        plan_a1.m_nov,
+        {"text": "x", "percent": 5, "progress": "in_progress", "reason": ""},
+        expected_version=opened(plan_a1.m_nov),
     )
-    services.submit_report(world.staff_a1, report)
+    services.submit_report(world.staff_a1, report, expected_version=opened(report))
     remind("--as-of", "2025-12-05")
     assert not Reminder.objects.filter(milestone=plan_a1.m_nov).exists()
 

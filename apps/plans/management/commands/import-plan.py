@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
+from apps.accounts.policy import OPERATOR
 from apps.orgs.models import OrgUnit
 from apps.plans.services import activate_plan, read_plan_document, save_draft
 from core.plan_json import plan_json
@@ -50,9 +51,9 @@ class Command(BaseCommand):
             if not org_unit:
                 raise CommandError("Cần --org-unit để lưu.")
             unit = find_unit(org_unit)
-            plan = save_draft(None, unit, plan_draft, data, path.name)
+            plan = save_draft(OPERATOR, unit, plan_draft, data, path.name)
             if not draft:
-                activate_plan(None, plan)
+                activate_plan(OPERATOR, plan)
             self.stderr.write(
                 f'Đã lưu kế hoạch #{plan.pk} "{plan.title}" của {unit}: {plan.tasks.count()} nhiệm vụ, {plan.targets.count()} chỉ tiêu.'
             )

@@ -13,15 +13,30 @@ from apps.system.demo import demo_logins, demo_password
 from cchc import clock
 
 
+def _bounded(text, low: int, high: int, what: str) -> int:
+    """A whole number typed by the operator, or one Vietnamese line saying what it must be."""
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        value = None
+    if value is None or not low <= value <= high:
+        raise CommandError(
+            f"{what} không hợp lệ: {text!r} (phải là số từ {low} đến {high}; cổng mặc định 8000)."
+        )
+    return value
+
+
 class Command(BaseCommand):
     help = "Chạy máy chủ web CCHC (mặc định http://127.0.0.1:8000)."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
-        parser.add_argument("--threads", type=int, default=8)
+        parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
+        parser.add_argument("--threads", default="8")
 
     def handle(self, *args, host, port, threads, **options):
+        port = _bounded(port, 0, 65535, "Số cổng (--port hoặc PORT; 0: cổng trống bất kỳ)")
+        threads = _bounded(threads, 1, 256, "Số luồng (--threads)")
         executor = MigrationExecutor(connection)
         if executor.migration_plan(executor.loader.graph.leaf_nodes()):
             raise CommandError("Cơ sở dữ liệu chưa được cập nhật cấu trúc: chạy `cchc migrate` trước.")

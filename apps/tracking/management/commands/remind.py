@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from apps.tracking.remind import run
 from cchc import clock
+from core.bounds import year_problem
 
 
 class Command(BaseCommand):
@@ -25,6 +26,8 @@ class Command(BaseCommand):
             today = date.fromisoformat(as_of) if as_of else clock.today()
         except ValueError as exc:
             raise CommandError(f"Ngày không hợp lệ: {as_of!r} (dùng YYYY-MM-DD).") from exc
+        if problem := year_problem(today, "Ngày tính"):
+            raise CommandError(problem)
         started = time.perf_counter()
         outgoing, result = run(today, dry_run=dry_run)
         result["seconds"] = round(time.perf_counter() - started, 2)

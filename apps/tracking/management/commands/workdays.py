@@ -7,14 +7,18 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 
 from apps.tracking.calendar import work_calendar
+from core.bounds import working_days_problem, year_problem
 
 
 def _day(text: str) -> date:
     for parse in (date.fromisoformat, _dmy):
         try:
-            return parse(text)
+            day = parse(text)
         except ValueError:
             continue
+        if problem := year_problem(day):
+            raise CommandError(problem)
+        return day
     raise CommandError(f"Ngày không hợp lệ: {text!r} (dùng YYYY-MM-DD hoặc dd/mm/YYYY).")
 
 
@@ -40,7 +44,12 @@ class Command(BaseCommand):
     def handle(self, *args, action: str, **options):
         cal = work_calendar()
         if action == "add":
-            self.stdout.write(cal.add_working_days(_day(options["start"]), options["n"]).isoformat())
+            if problem := working_days_problem(options["n"]):
+                raise CommandError(problem)
+            result = cal.add_working_days(_day(options["start"]), options["n"])
+            if problem := year_problem(result, "Kết quả"):
+                raise CommandError(problem)
+            self.stdout.write(result.isoformat())
         elif action == "between":
             self.stdout.write(str(cal.working_days_between(_day(options["a"]), _day(options["b"]))))
         else:
