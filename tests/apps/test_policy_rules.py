@@ -45,6 +45,8 @@ CASES = {
     "tracking.settings": ([("staff_a1", "a1"), ("leader_a1", "a1"), ("officer_a1", "a2")], [("admin_a1", "a1")]),
     "assessment.appraise": ([("appraiser_a", "a"), ("appraiser_a", "b1"), ("officer_a", "a1")],
                             [("appraiser_a", "a1")]),
+    "jobs.view": ([("officer_b1", "job_a1"), ("staff_a1", "job_a1"), ("officer_a", "job_a1")],
+                  [("officer_a1", "job_a1"), ("viewer_a1", "job_a1")]),
 }  # fmt: skip
 
 
@@ -52,6 +54,9 @@ CASES = {
 def objects(world, plan_a1):  # noqa: F811
     from datetime import date
 
+    from django.contrib.contenttypes.models import ContentType
+
+    from apps.jobs.models import Job
     from apps.reports.models import PeriodicReport
 
     draft = PeriodicReport.objects.create(
@@ -64,6 +69,13 @@ def objects(world, plan_a1):  # noqa: F811
     named = {k: v for k, v in vars(world).items()}
     named.update(vars(plan_a1))
     named["draft_a1"] = draft
+    named["job_a1"] = Job.objects.create(
+        kind="reports.compile",
+        org_unit=world.a1,
+        created_by=world.officer_a1,
+        subject_type=ContentType.objects.get_for_model(draft),
+        subject_id=draft.pk,
+    )
     named[None] = None
     return named
 

@@ -12,12 +12,14 @@ import io
 from datetime import date
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from apps.jobs.models import Job
 from apps.plans.models import Plan
 from apps.reports import services as report_services
-from apps.reports.models import PeriodicReport, ReportJob
+from apps.reports.models import PeriodicReport
 from apps.tracking.models import Evidence, ProgressReport
 from core.reporting.periods import parse_period
 from tests.apps.reports.conftest import pdf_upload
@@ -113,7 +115,13 @@ def reports_a1(world, plan_a1):
     """A draft report of A1 for Q3/2025, a signed-and-submitted one for Q2, and a compile job."""
     period = parse_period("2025-Q3")
     draft = report_services.open_report(world.officer_a1, world.a1, period)
-    job = ReportJob.objects.create(report=draft, created_by=world.officer_a1)
+    job = Job.objects.create(
+        kind="reports.compile",
+        org_unit=world.a1,
+        created_by=world.officer_a1,
+        subject_type=ContentType.objects.get_for_model(draft),
+        subject_id=draft.pk,
+    )
     q2 = report_services.open_report(world.officer_a1, world.a1, parse_period("2025-Q2"))
     world.leader_a1.refresh_from_db()
     report_services.sign(world.leader_a1, q2, pdf_upload())
@@ -140,7 +148,7 @@ def test_report_downloads_follow_the_report_page(client, world, reports_a1, who,
     for url in urls:
         assert (_status(client, user, url) == 200) == shown, (who, url)
     if which == "draft":
-        job = reverse("reports:job", args=[reports_a1["job"].pk])
+        job = reverse("jobs:status", args=[reports_a1["job"].pk])
         assert (_status(client, user, job) == 200) == shown, (who, job)
 
 
