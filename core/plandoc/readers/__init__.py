@@ -62,6 +62,11 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
         from core.plandoc.readers.pdf import read_pdf
 
         doc = read_pdf(data, filename)
+    elif kind == "zip" and is_xlsx(data):
+        check_workbook(data)
+        from core.plandoc.readers.xlsx import read_xlsx
+
+        return read_xlsx(data, filename)  # rows typed by hand: read by meaning, never as prose
     elif kind == "zip":
         check_zip(data)
         from core.plandoc.readers.docx import read_docx
@@ -92,6 +97,27 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> 
     return doc
 
 
+XLSX_WORKBOOK = "xl/workbook.xml"
+
+
+def is_xlsx(data: bytes) -> bool:
+    """An Excel workbook (the task template, or any sheet of tasks): a zip that names the workbook
+    part and no Word document (zip member names are stored uncompressed)."""
+    return data[:2] == b"PK" and XLSX_WORKBOOK.encode() in data and b"word/document.xml" not in data
+
+
+def check_workbook(data: bytes) -> None:
+    """The zip guards of a .docx (size, bombs, encryption, macros), with Excel's words for macros."""
+    try:
+        check_zip(data, required=XLSX_WORKBOOK)
+    except PlanDocError as exc:
+        if exc.code != "macros":
+            raise
+        raise PlanDocError(
+            "macros", "Tệp Excel có chứa macro (.xlsm); vui lòng lưu lại dưới dạng .xlsx không có macro."
+        ) from None
+
+
 def _read_text(data: bytes, filename: str) -> Document:
     """Plain text goes to the text reader, which also rebuilds fragment tables (PDF-extracted text).
 
@@ -104,8 +130,11 @@ def _read_text(data: bytes, filename: str) -> Document:
     return read_text(convert_legacy_bytes(data), filename)
 
 
-def check_zip(data: bytes) -> None:
-    """Refuse corrupt, encrypted, macro-carrying, non-Word and bomb-shaped zip containers."""
+def check_zip(data: bytes, required: str = "word/document.xml") -> None:
+    """Refuse corrupt, encrypted, macro-carrying, non-Word and bomb-shaped zip containers.
+
+    ``required`` is the member the format cannot do without (``content.xml`` for an .odt).
+    """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
@@ -132,8 +161,8 @@ def check_zip(data: bytes) -> None:
         raise PlanDocError("corrupt", detail=f"content types: {exc}") from None
     if b"macroEnabled" in types:
         raise PlanDocError("macros", detail="macro-enabled content type")
-    if "word/document.xml" not in names:
-        raise PlanDocError("unsupported_type", detail="zip without word/document.xml")
+    if required not in names:
+        raise PlanDocError("unsupported_type", detail=f"zip without {required}")
 
 
 def check_ole(data: bytes) -> PlanDocError:
