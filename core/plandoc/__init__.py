@@ -20,7 +20,7 @@ def parse_plan(data: bytes, filename: str) -> PlanDraft:
     if doc.format == "xlsx":
         return sheet_plan(doc)
     draft = extract_plan(doc)
-    draft.warnings.extend(diagnose(doc, draft))
+    draft.warnings[:0] = diagnose(doc, draft)  # the reason comes before the details
     return draft
 
 

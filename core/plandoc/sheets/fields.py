@@ -19,8 +19,9 @@ from core.plandoc.document import Span
 from core.plandoc.extract.areas import area_of_heading
 from core.plandoc.extract.roles import role_of
 from core.plandoc.extract.targets import indicator_of
+from core.plandoc.extract.textutil import fold  # cached: the same header words come again and again
 from core.plandoc.model import AREAS
-from core.text import collapse, fold
+from core.text import collapse
 
 Cells = dict[str, tuple[str, Span | None]]
 
@@ -144,6 +145,9 @@ def header_field(text: str) -> str | None:
 # -- values -------------------------------------------------------------------------------------------
 
 
+_AREA_NAMES = {fold(name): code for code, name in AREAS.items()}
+
+
 def parse_area(text: str) -> str | None:
     """An area code from its code, its name or a heading naming it; ValueError when none fits."""
     text = collapse(text)
@@ -151,8 +155,7 @@ def parse_area(text: str) -> str | None:
         return None
     if text in AREAS:
         return text
-    by_name = {fold(name): code for code, name in AREAS.items()}
-    code = by_name.get(fold(text)) or area_of_heading(text)
+    code = _AREA_NAMES.get(fold(text)) or area_of_heading(text)
     if code is None:
         raise ValueError(
             f"lĩnh vực “{text}” không thuộc 7 lĩnh vực CCHC (ví dụ “Cải cách thủ tục hành chính”); "

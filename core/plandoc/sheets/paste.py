@@ -49,6 +49,7 @@ class Grid:
     rows: list[GridRow] = field(default_factory=list)
     header: list[str] | None = None  # the pasted header row, when one was recognised
     ignored: list[str] = field(default_factory=list)  # its cells that name no column
+    pasted: bool = False  # read from pasted text (else from the corrected grid)
 
     @property
     def columns(self) -> tuple[tuple[str, str], ...]:

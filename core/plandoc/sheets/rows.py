@@ -1,8 +1,8 @@
 """One row of a sheet read into a ``TaskDraft`` or a ``TargetDraft``, or the messages that say why not.
 
-Agencies and products are split as the annex reader splits them (one body per line, ";" or named
-commas; one product per line or bullet), so a row typed by hand and a row printed in an annex
-become the same task.
+Agencies and products are split as the annex reader splits them (";", bullets, named commas), and
+each line of a cell is an item (a cell typed in Excel has no wrapped lines), so a row typed by hand
+and a row printed in an annex become the same task.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.plandoc.document import Span
 from core.plandoc.extract.agencies import split_agencies
@@ -50,8 +51,16 @@ def _span(cells: Cells, name: str) -> Span | None:
     return cells.get(name, ("", None))[1]
 
 
-def _lines(text: str) -> list[str]:
-    return [line.strip() for line in text.split("\n") if line.strip()]
+def _per_line(split: Callable[[list[str]], list[str]], text: str) -> list[str]:
+    """Each line of a cell is an item of its own (Alt+Enter in Excel starts a new one; a long line is
+    wrapped on screen, never in the text), split further on ";" or bullets as the annex reader does."""
+    return [item for line in text.split("\n") if line.strip() for item in _split_line(split, line.strip())]
+
+
+@lru_cache(maxsize=4096)
+def _split_line(split: Callable[[list[str]], list[str]], line: str) -> tuple[str, ...]:
+    """A sheet names the same few agencies on hundreds of rows: each distinct line is split once."""
+    return tuple(split([line]))
 
 
 def _checked(read: RowRead, parse: Callable[[str], object], text: str) -> object:
@@ -85,9 +94,9 @@ def read_task(cells: Cells, area: str | None, source: str = "") -> RowRead:
     if read.errors:
         return read
     task = TaskDraft(area=row_area or area, no=number or None, content=content)
-    task.products = split_items(_lines(_text(cells, "products")))
-    task.lead = split_agencies(_lines(_text(cells, "lead")))
-    task.coordinating = split_agencies(_lines(_text(cells, "coordinating")))
+    task.products = _per_line(split_items, _text(cells, "products"))
+    task.lead = _per_line(split_agencies, _text(cells, "lead"))
+    task.coordinating = _per_line(split_agencies, _text(cells, "coordinating"))
     task.deadline_text = collapse(_text(cells, "deadline")) or None
     task.notes = collapse(_text(cells, "notes")) or None
     if any(len(name) > MAX_LENGTHS["agency"] for name in task.lead + task.coordinating):

@@ -33,6 +33,7 @@ from core.plandoc.sheets.rows import read_target, read_task
 from core.text import collapse, fold
 
 HEADER_SCAN_ROWS = 10
+HEADER_CELL_CHARS = 60
 # Sheets of the template that explain or list, never data: not reported as unread.
 _HELP_SHEETS = ("huong dan", "danh muc")
 _COLUMN_NUMBER = re.compile(r"^\(?\d{1,2}\)?$")
@@ -90,7 +91,7 @@ def _read_rows(doc, table: SheetTable, header: int, kind: str, fields, plan: Pla
     reader = read_task if kind == "tasks" else read_target
     for row, number in zip(table.rows[header + 1 :], table.numbers[header + 1 :], strict=True):
         texts = [collapse(cell.text) for cell in row.cells]
-        if _is_column_numbers(texts) or (sheet_kind(texts) or ("",))[0] == kind:
+        if _is_column_numbers(texts) or _repeats_header(texts, kind):
             continue  # "(1) (2) (3)" under the header, or the header repeated
         cells = {name: (cell.text, cell.span) for name, cell in zip(fields, row.cells, strict=False) if name}
         read = reader(cells, area, doc.text)
@@ -100,6 +101,15 @@ def _read_rows(doc, table: SheetTable, header: int, kind: str, fields, plan: Pla
         errors.extend(f"Trang “{table.sheet}”, dòng {number}: {message}." for message in read.errors)
         if read.draft is not None:
             (plan.tasks if kind == "tasks" else plan.targets).append(read.draft)
+
+
+def _repeats_header(texts: list[str], kind: str) -> bool:
+    """The header printed again (a sheet pasted from several pages). Header cells are short, so
+    long rows are never looked up in the vocabulary."""
+    if any(len(text) > HEADER_CELL_CHARS for text in texts):
+        return False
+    found = sheet_kind(texts)
+    return found is not None and found[0] == kind
 
 
 def _is_column_numbers(texts: list[str]) -> bool:
