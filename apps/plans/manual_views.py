@@ -38,8 +38,9 @@ def template_download(request):
     return response
 
 
-def _draft(request, pk: int) -> Plan:
-    """A draft the user may manage: 404 for a plan they cannot see, 403 for one they cannot manage."""
+def _managed_plan(request, pk: int) -> Plan:
+    """A plan the user may manage: 404 for one they cannot see, 403 for one they cannot manage. Rows
+    are added to drafts only (the service says so for a confirmed plan)."""
     plan = get_object_or_404(selectors.plans_for(request.user).select_related("org_unit"), pk=pk)
     require(request.user, "plans.manage", plan.org_unit)
     return plan
@@ -76,14 +77,14 @@ def _page(request, plan: Plan, *, grid: Grid | None = None, **forms):
 
 @login_required
 def manual(request, pk: int):
-    return _page(request, _draft(request, pk))
+    return _page(request, _managed_plan(request, pk))
 
 
 @login_required
 @require_POST
 def paste_preview(request, pk: int):
     """Pasted text -> the grid of rows as read (nothing saved)."""
-    plan = _draft(request, pk)
+    plan = _managed_plan(request, pk)
     form = PasteForm(request.POST)
     if not form.is_valid():
         return _page(request, plan, paste=form, grid=Grid("tasks"))
@@ -99,13 +100,13 @@ def paste_preview(request, pk: int):
 @require_POST
 def paste_add(request, pk: int):
     """The corrected grid, read again: added to the draft when every row is right, else shown again."""
-    plan = _draft(request, pk)
+    plan = _managed_plan(request, pk)
     kind = request.POST.get("kind") if request.POST.get("kind") in COLUMNS else "tasks"
     grid = grid_rows(kind, grid_values(request.POST, kind), _period(plan))
     if request.POST.get("action") != "add" or grid.errors or not grid.drafts:
         return _page(request, plan, grid=grid)
-    tasks = [d for d in grid.drafts if kind == "tasks"]
-    targets = [d for d in grid.drafts if kind == "targets"]
+    rows = grid.drafts
+    tasks, targets = (rows, []) if kind == "tasks" else ([], rows)
     try:
         services.add_rows(request.user, plan, tasks, targets, "dán từ Excel")
     except ValidationError as exc:
@@ -120,15 +121,17 @@ def paste_add(request, pk: int):
 @require_POST
 def workbook_add(request, pk: int):
     """An XLSX of tasks and targets added to the draft; its bad rows listed, nothing half-added."""
-    plan = _draft(request, pk)
+    plan = _managed_plan(request, pk)
     form = WorkbookForm(request.POST, request.FILES)
     if form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            plan = services.add_rows_from_workbook(request.user, plan, upload.read(), upload.name)
+            tasks, targets = services.add_rows_from_workbook(request.user, plan, upload.read(), upload.name)
         except ValidationError as exc:
             return _page(request, plan, workbook=form, errors=exc.messages)
-        messages.success(request, f"Đã thêm nhiệm vụ, chỉ tiêu từ tệp {upload.name} vào bản nháp.")
+        messages.success(
+            request, f"Đã thêm {tasks} nhiệm vụ, {targets} chỉ tiêu từ tệp {upload.name} vào bản nháp."
+        )
         return redirect("plans:detail", pk=plan.pk)
     return _page(request, plan, workbook=form)
 

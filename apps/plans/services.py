@@ -353,12 +353,13 @@ def add_rows(actor, plan: Plan, tasks: list[TaskDraft], targets: list[TargetDraf
     return plan
 
 
-def add_rows_from_workbook(actor, plan: Plan, data: bytes, filename: str) -> Plan:
-    """Add the tasks and targets of an XLSX (the template, or any sheet with a header row) to a draft.
-
-    The workbook's header fields are not applied: the draft keeps those read from its document."""
+def add_rows_from_workbook(actor, plan: Plan, data: bytes, filename: str) -> tuple[int, int]:
+    """Add the tasks and targets of an XLSX (the template, or any sheet with a header row) to a draft;
+    return how many of each. The workbook's header fields are not applied: the draft keeps those
+    read from its document."""
     require(actor, "plans.manage", plan.org_unit)
     if not is_xlsx(data):
         raise ValidationError("Chỉ nhận tệp Excel (.xlsx): tải tệp mẫu, điền nhiệm vụ, chỉ tiêu rồi tải lên.")
     draft = read_plan_document(data, filename)
-    return add_rows(actor, plan, draft.tasks, draft.targets, f"từ tệp {filename}")
+    add_rows(actor, plan, draft.tasks, draft.targets, f"từ tệp {filename}")
+    return len(draft.tasks), len(draft.targets)

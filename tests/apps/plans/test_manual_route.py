@@ -157,6 +157,8 @@ def test_workbook_added_to_the_draft(world, login, draft):
     assert response.status_code == 302
     task = Task.objects.get(plan=draft)
     assert task.content == "Rà soát thủ tục" and task.spans == {}
+    page = login(world.officer_a1).get(response["Location"]).content.decode()
+    assert "Đã thêm 1 nhiệm vụ, 0 chỉ tiêu từ tệp nhiem-vu.xlsx vào bản nháp." in page
     assert AuditEntry.objects.filter(message__contains="từ tệp nhiem-vu.xlsx").exists()
 
 
