@@ -17,21 +17,14 @@ from functools import lru_cache
 
 from core.checks.mentions import INDICATOR_NAMES, NARROW, mentions, qualifiers
 from core.plandoc.model import AREAS, PlanDraft, TaskDraft
+from core.similarity import bigrams, combine
 from core.text import fold
 
 COVERED = 60.0  # the task implements the superior task, possibly reworded
 ADAPTED = 40.0  # related: the superior task adapted, merged or narrowed
 AREA_BONUS = 6.0
 TOO_COMMON = 0.5  # bigrams in more than half of the superior's tasks carry no signal
-# Scope words differ by level by design ("trên địa bàn tỉnh" vs "xã"); they must not count.
-_SCOPE = {"tinh", "xa", "huyen", "phuong", "thi", "ubnd", "cap", "thanh", "pho"}
 _LEVEL_WORDS = {"commune": ("cap xa", "cac xa", "ubnd xa"), "district": ("cap huyen", "cac huyen")}
-
-
-@lru_cache(maxsize=65536)
-def bigrams(text: str) -> frozenset[str]:
-    words = [w for w in fold(text).split() if w not in _SCOPE and len(w) > 1 or w.isdigit()]
-    return frozenset(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))
 
 
 class SuperiorIndex:
@@ -75,7 +68,7 @@ class SuperiorIndex:
             total += w
             for j in self.postings.get(gram, ()):
                 inter[j] += w
-        scores = [_combine(inter[j], total, self.totals[j]) for j in range(len(self.tasks))]
+        scores = [combine(inter[j], total, self.totals[j]) for j in range(len(self.tasks))]
         self._cache[text] = scores
         return scores
 
@@ -85,16 +78,6 @@ class SuperiorIndex:
         if key not in self._applies:
             self._applies[key] = [applies_to(t, key) for t in self.tasks]
         return self._applies[key]
-
-
-def _combine(inter: float, total_a: float, total_b: float) -> float:
-    """Dice for near-copies; containment (scaled by relative size) for a task merged into another."""
-    if inter <= 0 or total_a <= 0 or total_b <= 0:
-        return 0.0
-    dice = 2 * inter / (total_a + total_b)
-    contained = inter / min(total_a, total_b)
-    size = min(total_a, total_b) / max(total_a, total_b)
-    return 100.0 * max(dice, contained * (0.55 + 0.35 * size))
 
 
 def applies_to(task: TaskDraft, level: str | None) -> str:

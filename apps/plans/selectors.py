@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from rapidfuzz import fuzz
 
 from apps.accounts.policy import can, visible_units
 from apps.orgs.models import Agency, AgencyGroup
 from apps.plans.models import AREA_CHOICES, Milestone, Plan, Task, TaskAgency
 from core.plandoc.diagnose import current_warnings
+from core.similarity import pair_tasks
 from core.text import fold
 
 AREA_LABELS = dict(AREA_CHOICES)
@@ -101,25 +101,14 @@ def task_row_context(task: Task, user) -> dict:
     }
 
 
-def _key(task: Task) -> str:
-    return fold(task.content)
-
-
 def plan_diff(old: Plan, new: Plan) -> dict:
     """What a corrected version changes: tasks matched by content within an area, then fields compared."""
     old_tasks, new_tasks = _shaped(_tasks(old)), _shaped(_tasks(new))
-    pairs, used = [], set()
-    for n in new_tasks:
-        best, best_score = None, 0.0
-        for o in old_tasks:
-            if o.pk in used or o.area != n.area:
-                continue
-            score = fuzz.token_set_ratio(_key(o), _key(n))
-            if score > best_score:
-                best, best_score = o, score
-        if best is not None and best_score >= 80:
-            used.add(best.pk)
-            pairs.append((best, n))
+    index_pairs = pair_tasks(
+        [(t.area, t.content) for t in old_tasks], [(t.area, t.content) for t in new_tasks]
+    )
+    pairs = [(old_tasks[i], new_tasks[j]) for i, j in index_pairs]
+    used = {o.pk for o, _ in pairs}
     changed = []
     for o, n in pairs:
         fields = _changed_fields(o, n)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.indicators import classify
 from core.text import collapse, fold
 
 _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
@@ -20,24 +21,6 @@ _PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*%")
 _CLAUSE_BREAK = re.compile(r";|\.\s|\t|\n\s*[-+•]\s|(?i:\btrong\s+(?:số\s+)?đó\b)|\n\s*\n(?=\s*[-+•A-ZĐ])")
 _YEAR = re.compile(r"(?:vào|đến|trong)\s+năm\s+(\d{4})|năm\s+(\d{4})", re.I)
 
-# (indicator, folded keywords that must all appear); first match wins, most specific first.
-_RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("online_payment_rate", ("giao dich", "thanh toan", "truc tuyen")),
-    ("online_payment_service_rate", ("nghia vu tai chinh", "thanh toan")),
-    ("online_dossier_rate", ("ho so", "truc tuyen")),
-    ("full_online_service_rate", ("truc tuyen toan trinh",)),
-    ("digitized_result_rate", ("so hoa", "ket qua")),
-    ("data_reuse_rate", ("cung cap lai",)),
-    ("data_reuse_rate", ("su dung lai",)),
-    ("on_time_rate", ("dung han",)),
-    ("satisfaction_rate", ("hai long",)),
-    ("digital_inspection_rate", ("kiem tra", "moi truong so")),
-    ("e_document_rate", ("ky so",)),
-    ("e_document_rate", ("van ban", "dien tu")),
-    ("legal_doc_rate", ("qppl",)),
-    ("legal_doc_rate", ("quy pham phap luat",)),
-    ("task_completion_rate", ("hoan thanh", "nhiem vu")),
-)
 _QUALIFIERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dat_dai", ("dat dai", "xay dung", "dau tu")),
     ("y_te", ("y te",)),
@@ -59,16 +42,6 @@ NARROW: frozenset[str] = frozenset(
         "digital_inspection_rate",
     }
 )
-
-
-@lru_cache(maxsize=65536)
-def classify(text: str) -> str:
-    """Indicator code of a clause, "other" when none fits."""
-    key = fold(text)
-    for indicator, words in _RULES:
-        if all(w in key for w in words):
-            return indicator
-    return "other"
 
 
 @lru_cache(maxsize=65536)

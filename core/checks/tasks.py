@@ -11,17 +11,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from rapidfuzz import fuzz
-
 from core.checks.context import CheckContext, task_label
 from core.checks.finding import ERROR, INFO, WARNING, Finding
 from core.checks.registry import check
 from core.plandoc.model import AreaAssignment, TaskDraft
+from core.similarity import bigrams, dice
 from core.text import fold
 
 MOSTLY = 0.8  # share of tasks lacking a field above which the plan lacks the column
-DUPLICATE_RATIO = 95.0  # near-identical wording
-DUPLICATE_CONTAINED = 0.97  # or: one task's words all in the other ...
+DUPLICATE_RATIO = 90.0  # near-identical wording (Dice of bigrams, core.similarity)
+DUPLICATE_CONTAINED = 0.95  # or: one task's phrases all in the other ...
 DUPLICATE_LENGTH = 0.7  # ... and of comparable length (a short task inside a long one is a sub-task)
 
 
@@ -203,16 +202,18 @@ def lead_conflict(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.for_task("lead_conflict", WARNING, message, task, assigned=agencies, span=named[0].span)
 
 
-def _duplicates(a: str, b: str, words_a: set[str], words_b: set[str]) -> bool:
+def _duplicates(a: str, b: str) -> bool:
     """Same task twice: near-identical, or one is the other plus a sentence.
 
-    Word containment matters more than edit distance: "khảo sát mức độ hài lòng về dịch vụ y tế
-    công" and "... giáo dục công lập" are 92% alike yet two tasks, because each has words of its own.
+    Containment matters more than overall likeness: "khảo sát mức độ hài lòng về dịch vụ y tế
+    công" and "... giáo dục công lập" share most words yet are two tasks, because each has phrases
+    of its own; bigrams (core.similarity) keep those phrases apart.
     """
-    if not a or not b or min(len(a), len(b)) < DUPLICATE_LENGTH * max(len(a), len(b)):
+    ga, gb = bigrams(a), bigrams(b)
+    if not ga or not gb or min(len(ga), len(gb)) < DUPLICATE_LENGTH * max(len(ga), len(gb)):
         return False
-    contained = len(words_a & words_b) / min(len(words_a), len(words_b))
-    return contained >= DUPLICATE_CONTAINED or (contained >= 0.9 and fuzz.ratio(a, b) >= DUPLICATE_RATIO)
+    contained = len(ga & gb) / min(len(ga), len(gb))
+    return contained >= DUPLICATE_CONTAINED or dice(a, b) >= DUPLICATE_RATIO
 
 
 def _label(task: TaskDraft) -> str:
@@ -222,13 +223,12 @@ def _label(task: TaskDraft) -> str:
 
 @check("duplicate_task")
 def duplicate_task(ctx: CheckContext) -> Iterator[Finding]:
-    texts = [fold(t.content) for t in ctx.plan.tasks]
-    words = [set(text.split()) for text in texts]
+    texts = [t.content for t in ctx.plan.tasks]
     for j, task in enumerate(ctx.plan.tasks):
         for i in range(j):
-            if not _duplicates(texts[i], texts[j], words[i], words[j]):
+            if not _duplicates(texts[i], texts[j]):
                 continue
-            score = fuzz.ratio(texts[i], texts[j])
+            score = dice(texts[i], texts[j])
             other = ctx.plan.tasks[i]
             message = (
                 f"{_label(task)} trùng nội dung với {task_label(other)} (giống "

@@ -37,11 +37,11 @@ def extract_plan(doc: Document) -> PlanDraft:
     units = logical_units(doc)
     root = build_outline(units)
     fill_metadata(doc, units, plan)
-    plan.targets = extract_targets(doc, root, (plan.period_start, plan.period_end))
+    cchc = is_cchc_plan(plan.title, doc.text)
+    plan.targets = extract_targets(doc, root, (plan.period_start, plan.period_end), cchc)
     plan.assignments = extract_assignments(doc, root)
-    tasks, targets_only = read_annex(doc)
+    tasks, targets_only = read_annex(doc, cchc)
     if not tasks or targets_only:
-        cchc = is_cchc_plan(plan.title, doc.text)
         prose = extract_prose_tasks(doc, root, whole_area_leads(plan.assignments), plan.assignments, cchc)
         if prose and not tasks:
             plan.warnings.append(NO_ANNEX_WARNING)

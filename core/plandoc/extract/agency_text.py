@@ -343,9 +343,12 @@ def agency_run(text: str, start: int = 0) -> Found:
     clause = _CLAUSE_END.search(segment)
     if clause:
         stop = clause.start()
+    shouting = segment[:stop].isupper()
     for match in _words(segment[:stop]):
         if match.start() == 0:
             continue
+        if match.group()[:1].isupper() and not shouting:
+            continue  # "Sở Xây dựng", "Ban Quản lý": a capital starts a name, a verb is lowercase
         rest = fold(segment[match.start() : match.start() + 40])
         if _starts_predicate(rest):
             stop = match.start()
@@ -362,6 +365,13 @@ _LEADING_ADVERBIAL = re.compile(
 )
 
 
+# A subject named by what it was given, then its duty: the whole description is the body.
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?i)^((?:các\s+)?(?:cơ quan|đơn vị|bộ phận)[^;:.]{0,120}?\bđược\s+(?:giao|phân công)[^;:.]{0,120}?)"
+    r"\s+(?:có trách nhiệm|chịu trách nhiệm)\b"
+)
+
+
 def subject_agencies(sentence: str) -> list[str]:
     """The bodies a sentence opens with, before its predicate ("Sở Tài chính chủ trì …")."""
     text = _ASSIGN.sub("", sentence, count=1).lstrip(" -–+•")
@@ -371,6 +381,9 @@ def subject_agencies(sentence: str) -> list[str]:
         return []
     if not (is_body(text) or is_body(strip_title(text))):
         return []
+    described = _DESCRIBED_SUBJECT.match(text)
+    if described:  # "Các cơ quan được phân công chủ trì … theo Kế hoạch này có trách nhiệm …"
+        return [strip_title(described.group(1).strip(" ,"))]
     found = agency_run(text)
     rest = fold(text[found.end : found.end + 40]).strip()
     if found.agencies and (_starts_predicate(rest) or not rest):

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from core.deadlines.lexicon import ROMAN
+from core.deadlines.periods import unit as calendar_unit
 from core.plandoc.document import Document, Paragraph, Span, Table
 from core.plandoc.extract.casing import body_case, mostly_upper, sentence_case
 from core.plandoc.extract.spans import locate
@@ -117,7 +119,7 @@ def _org_unit(lines: list[Line], flat: str) -> tuple[tuple[str, str] | None, Spa
         folded = fold(line.text)
         if folded.startswith("cong hoa"):
             break
-        if folded.startswith("uy ban nhan dan"):
+        if folded.startswith(("uy ban nhan dan", "ubnd ")):
             rest = _COUNCIL.sub("", line.text, count=1)
             candidate = parse_unit(rest) if rest != line.text else None
             if candidate is None and index + 1 < len(lines):
@@ -275,7 +277,8 @@ def _clean_title(text: str) -> str:
 
 
 def _period(text: str | None) -> tuple[date | None, date | None]:
-    """The period a title covers: "giai đoạn 2026 - 2030", "6 tháng cuối năm 2025", "năm 2025"."""
+    """The period a title covers: "giai đoạn 2026 - 2030", "6 tháng cuối năm 2025", "quý III/2025",
+    "năm 2025" (calendar units as the deadline grammar counts them, ``core.deadlines.periods``)."""
     if not text:
         return None, None
     folded = fold(text)
@@ -284,23 +287,16 @@ def _period(text: str | None) -> tuple[date | None, date | None]:
         return date(int(match.group(1)), 1, 1), date(int(match.group(2)), 12, 31)
     match = re.search(r"6 thang (dau|cuoi) nam\s+(\d{4})", folded)
     if match:
-        year = int(match.group(2))
-        return (
-            (date(year, 1, 1), date(year, 6, 30))
-            if match.group(1) == "dau"
-            else (date(year, 7, 1), date(year, 12, 31))
-        )
+        first, last, _ = calendar_unit("half", (1 if match.group(1) == "dau" else 2,), int(match.group(2)))
+        return first, last
     match = re.search(r"quy\s+(iv|iii|ii|i|[1-4])\s*(?:nam|/)\s*(\d{4})", folded)
     if match:
-        quarter = {"i": 1, "ii": 2, "iii": 3, "iv": 4}.get(match.group(1)) or int(match.group(1))
-        year = int(match.group(2))
-        end_month = quarter * 3
-        end_day = 31 if end_month in (3, 12) else 30
-        return date(year, end_month - 2, 1), date(year, end_month, end_day)
+        first, last, _ = calendar_unit("quarter", (ROMAN[match.group(1)],), int(match.group(2)))
+        return first, last
     years = re.findall(r"nam\s+(\d{4})", folded)
     if years:
-        year = int(years[-1])
-        return date(year, 1, 1), date(year, 12, 31)
+        first, last, _ = calendar_unit("year", (), int(years[-1]))
+        return first, last
     return None, None
 
 
@@ -424,13 +420,31 @@ def _national_issuer(head: list[Line]) -> tuple[str | None, Span | None]:
         if folded.startswith("cong hoa"):
             if index:
                 first = head[0]
-                if not fold(first.text).startswith("uy ban nhan dan") and mostly_upper(first.text):
+                if not fold(first.text).startswith(("uy ban nhan dan", "ubnd")) and mostly_upper(first.text):
                     return body_case(re.split(r"\s-{2,}|\s*-{3,}", first.text)[0]), first.span
             continue
         following = fold(head[index + 1].text) if index + 1 < len(head) else ""
         if _letterhead_body(line.text) and following.startswith("can cu"):
             if "nhan dan" not in folded:  # a people's committee or council is local, read as a unit
                 return body_case(line.text), line.span
+    return None, None
+
+
+def _letterhead_agency(head: list[Line]) -> tuple[str | None, Span | None]:
+    """A department printed under its people's committee in the letterhead ("SỞ NỘI VỤ")."""
+    for index, line in enumerate(head[:6]):
+        folded = fold(line.text)
+        if folded.startswith("cong hoa"):
+            return None, None
+        if (
+            index
+            and fold(head[index - 1].text).startswith(("uy ban nhan dan", "ubnd"))
+            or (index > 1 and fold(head[index - 2].text).startswith("uy ban nhan dan"))
+        ):
+            text = re.split(r"\s-{2,}|\s*-{3,}", line.text)[0].strip()
+            if mostly_upper(text) and not folded.startswith(("uy ban", "ubnd")) and parse_unit(text) is None:
+                if folded.startswith(("so ", "phong ", "ban ", "van phong", "trung tam", "cuc ", "chi cuc")):
+                    return body_case(text), line.span
     return None, None
 
 
@@ -454,6 +468,10 @@ def fill_metadata(doc: Document, units: list[Unit], plan: PlanDraft) -> None:
     elif national:
         plan.issuer = national
         plan.spans["issuer"] = national_span
+    agency, agency_span = _letterhead_agency(head)
+    if agency:  # "UBND TỈNH THANH HÓA / SỞ NỘI VỤ": the department issues the plan
+        plan.issuer = agency
+        plan.spans["issuer"] = agency_span
     if title:
         plan.title = title
         plan.spans["title"] = locate(doc.text, title, _head_span(doc, lines))

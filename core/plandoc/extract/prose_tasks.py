@@ -113,6 +113,7 @@ class Context:
     agency_span: Span | None = None
     cchc: bool = True
     funding: bool = False  # under "Kinh phí": only sentences that give an agency a duty are tasks
+    described: bool = False  # the siblings are marked items: an unmarked paragraph describes them
 
 
 def extract_prose_tasks(
@@ -125,7 +126,37 @@ def extract_prose_tasks(
     """Every task the document assigns in its text, in document order."""
     reader = _Reader(doc, area_leads, skip_organisation=cchc and bool(assignments))
     reader.walk(root, Context(cchc=cchc), in_tasks=_has_no_sections(root))
+    reader.apply_pointers(root)
     return reader.tasks
+
+
+# "Chủ trì triển khai các nhiệm vụ tại mục (IV) (1) của Kế hoạch": a duty that only points at work
+# listed elsewhere. It is not a task; it names the lead of the tasks it points at.
+_POINTER = re.compile(
+    r"(?i)^(?:chủ trì\s*,?\s*)?(?:tham mưu\s*,?\s*)?(?:tổ chức\s+)?(?:triển khai|thực hiện)\s+(?:các\s+)?"
+    r"nhiệm vụ(?:\s+được\s+giao(?:\s+chủ trì)?)?\s+tại\s+(?P<where>[^.;]*?)(?:\s+của\s+kế hoạch)?\s*[.;]?\s*$"
+)
+_SECTION_REF = re.compile(r"\(?\b([IVXL]{1,5}|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\b\)?")
+
+
+def pointed_sections(text: str) -> list[list[str]] | None:
+    """The sections a pointer names ("mục (IV) (4.1) (4.2)" → [["IV", "4.1"], ["IV", "4.2"]]), [] for
+    the annex, None when ``text`` is not a pointer."""
+    match = _POINTER.match(collapse(text))
+    if not match:
+        return None
+    where = match.group("where")
+    if not fold(where).startswith(("muc", "phan", "diem")):
+        return []
+    labels = _SECTION_REF.findall(where.split(" ", 1)[1] if " " in where else "")
+    if not labels:
+        return []
+    head, rest = labels[0], labels[1:]
+    if not rest:
+        return [[head]]
+    if len(rest) > 1 and all("." in label for label in rest):
+        return [[head, label] for label in rest]  # "(IV) (4.1) (4.2)": two parts of IV
+    return [[head, *rest]]
 
 
 def _has_no_sections(root: Node) -> bool:
@@ -151,11 +182,28 @@ class _Reader:
         self.area_leads = area_leads
         self.skip_organisation = skip_organisation
         self.tasks: list[TaskDraft] = []
+        self.nodes: dict[int, Node] = {}  # id(task) -> the item it was read from
+        self.pointers: list[tuple[list[str], list[str], Span | None]] = []
 
     # -- walking the outline ------------------------------------------------------------------
     def walk(self, node: Node, ctx: Context, in_tasks: bool) -> None:
+        # Where a section lists its tasks as items, its unmarked paragraphs describe them.
+        described = replace(ctx, described=any(child.kind != "plain" for child in node.children))
         for child in node.children:
-            self.visit(child, ctx, in_tasks)
+            self.visit(child, described, in_tasks)
+
+    def apply_pointers(self, root: Node) -> None:
+        """Give the tasks of a section that "Tổ chức thực hiện" points at the agency it names."""
+        for path, agencies, span in self.pointers:
+            section = _find_section(root, path)
+            if section is None:
+                continue
+            for task in self.tasks:
+                node = self.nodes.get(id(task))
+                if node is not None and not task.lead and (node is section or section.contains(node)):
+                    task.lead = list(agencies)
+                    if span:
+                        task.spans["lead.0"] = span
 
     def visit(self, node: Node, ctx: Context, in_tasks: bool) -> None:
         if node.unit is None or not node.text.strip():
@@ -179,16 +227,19 @@ class _Reader:
             ctx = replace(ctx, funding=True)
         agencies, rest = _agency_heading(node)
         if agencies:
-            ctx = replace(ctx, agencies=agencies, agency_span=node.span)
-            if not node.children:
-                if rest and not _closing(rest):
-                    self.add(node, rest, ctx)
+            ctx = replace(ctx, agencies=agencies, agency_span=node.span, described=False)
+            if all(child.kind == "plain" for child in node.children):
+                self.agency_text(node, [rest] + [child.text for child in node.children], ctx)
                 return
             if rest and not _INTRO_ONLY.search(rest) and starts_with_action(rest):
                 self.add(node, rest, ctx)
             self.walk(node, ctx, in_tasks)
             return
         if self.labelled(node, ctx):
+            return
+        if node.children and node.is_heading and node.kind != "roman" and _titles_its_text(node):
+            body = " ".join(child.unit.text if child.kind != "plain" else child.text for child in node.walk())
+            self.add(node, f"{node.text.rstrip(' :.')}: {body}", ctx)  # "4.1 Ứng dụng GIS …: Nghiên cứu …"
             return
         if node.children and node.kind == "letter" and not _topic(node.text):
             self.add(node, _with_list(node), ctx)  # a lettered task and the points that detail it
@@ -203,9 +254,25 @@ class _Reader:
             self.add(node, _with_list(node), ctx)
             return
         if node.kind == "plain":
-            if _closing(node.text) or _INTRO_ONLY.search(node.text) or not _assigns(node.text, ctx):
+            intro = _ends_intro(node.text) or _INTRO_ONLY.search(node.text)
+            description = ctx.described and not subject_agencies(node.text)
+            if _closing(node.text) or intro or description or not _assigns(node.text, ctx):
                 return
         self.add(node, _with_list(node), ctx)
+
+    def agency_text(self, node: Node, paragraphs: list[str], ctx: Context) -> None:
+        """An agency's duties written as running text under its name: one task, unless the text
+        only points at work listed elsewhere (then that work gets the agency as its lead)."""
+        paragraphs = [p for p in paragraphs if p and not _closing(p)]
+        duties = []
+        for paragraph in paragraphs:
+            sections = pointed_sections(paragraph)
+            if sections is None:
+                duties.append(paragraph)
+            for path in sections or []:
+                self.pointers.append((path, ctx.agencies, ctx.agency_span))
+        if duties:
+            self.add(node, " ".join(paragraphs), ctx)
 
     # -- labelled blocks ------------------------------------------------------------------------
     def labelled(self, node: Node, ctx: Context) -> bool:
@@ -213,18 +280,15 @@ class _Reader:
         own = inline_fields(node.text)
         fields = [(role, value) for role, value, _ in own if role]
         child_fields: list[tuple[str, str]] = []
-        sub_blocks = []
         for child in node.children:
             label = leading_label(child.text)
             if label:
                 value = collapse(" ".join([label[1]] + [c.unit.text for c in child.walk() if c.unit]))
-                child_fields.append((label[0], value))
-            elif any(leading_label(grand.text) for grand in child.children):
-                sub_blocks.append(child)
-        if sub_blocks and not child_fields:
-            for child in sub_blocks:
-                self.labelled(child, ctx)
-            return True
+                nested = [(role, v) for role, v, _ in inline_fields(value) if role]
+                # "Cơ quan thực hiện: + Chủ trì: Sở A; + Phối hợp: Sở B" names both roles inside
+                child_fields.extend(nested if label[0] == "lead" and nested else [(label[0], value)])
+        # An item whose sub-items carry the labels ("5. Xây dựng Nghị định" over "- Nghị định …"
+        # with "+ Cơ quan chủ trì: …") is a heading: each sub-item is read when it is visited.
         fields += child_fields
         if not any(role in ("lead", "coordinating", "deadline", "products") for role, _ in fields):
             return False
@@ -267,9 +331,14 @@ class _Reader:
         content = collapse(content)
         if not content or (ctx.funding and not subject_agencies(content)):
             return
+        if pointed_sections(content) is not None:
+            for path in pointed_sections(content) or []:
+                self.pointers.append((path, ctx.agencies, ctx.agency_span))
+            return
         task = self._task(node, content, ctx, use_context=True)
         self._locate(task, node)
         self.tasks.append(task)
+        self.nodes[id(task)] = node
 
     def _task(self, node: Node, content: str, ctx: Context, use_context: bool) -> TaskDraft:
         number = node.label if node.kind in ("letter", "number") or node.kind.startswith("decimal") else None
@@ -325,6 +394,29 @@ def _agency_heading(node: Node) -> tuple[list[str], str]:
             if agencies and sum(len(a) for a in agencies) >= 0.6 * len(bare):
                 return agencies, ""
     return [], text
+
+
+def _find_section(root: Node, path: list[str]) -> Node | None:
+    """The item a pointer's path names, each label searched below the one before it."""
+    node: Node | None = root
+    for label in path:
+        if node is None:
+            return None
+        node = node.find(lambda n, label=label: n.label is not None and n.label.upper() == label.upper())
+    return node
+
+
+def _titles_its_text(node: Node) -> bool:
+    """A titled item whose body is running text ("4.1. Ứng dụng GIS …" then a paragraph, or a
+    sentence ending "… như:" with the things it lists): one task, not a heading over tasks."""
+    children = node.children
+    if not children or children[0].kind != "plain" or any(child.children for child in children):
+        return False
+    plain = [child for child in children if child.kind == "plain"]
+    listed = [child for child in children if child.kind != "plain"]
+    if listed and (not _ends_intro(plain[-1].text) or any(starts_with_action(c.text) for c in listed)):
+        return False
+    return len(plain) <= 2 and not any(_agency_heading(child)[0] for child in plain)
 
 
 def _topic(text: str) -> bool:

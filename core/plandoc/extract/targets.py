@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from core.indicators import classify as classify_indicator
 from core.plandoc.document import Document
 from core.plandoc.extract.areas import area_of_heading, classify_area
 from core.plandoc.extract.outline import Node, find_targets_sections
@@ -37,17 +38,19 @@ _BEFORE = (
     (re.compile(r"(?:duoi|it hon)\s*$"), "<"),
 )
 _YEAR_AFTER = re.compile(r"^\W*(?:(?:vao|den|trong)\s+)?nam\s+(\d{4})")
-_YEAR_BEFORE = re.compile(r"(?:vao|den|trong)\s+nam\s+(\d{4})\W*(?:\w+\W*){0,2}$")
+_YEAR_BEFORE = re.compile(r"(?:(?:vao|den(?:\s+het)?|trong)\s+)?nam\s+(\d{4})\W*(?:\w+\W*){0,2}$")
 _SHORT_CLAUSE_WORDS = 6
 
 
 def extract_targets(
-    doc: Document, root: Node, period: tuple[date | None, date | None] = (None, None)
+    doc: Document, root: Node, period: tuple[date | None, date | None] = (None, None), cchc: bool = True
 ) -> list[TargetDraft]:
-    """The targets of the plan, in document order."""
+    """The targets of the plan, in document order (areas only for a CCHC plan)."""
     targets: list[TargetDraft] = []
     for section in find_targets_sections(root):
-        scope = _Scope(area_of_heading(section.text), _heading_year(section.text), _is_general(section.text))
+        scope = _Scope(
+            area_of_heading(section.text), _heading_year(section.text), _is_general(section.text), cchc
+        )
         _collect(doc, section, scope, period, targets)
     return targets
 
@@ -60,6 +63,7 @@ class _Scope:
     area: str | None
     year: int | None
     general: bool
+    cchc: bool = True  # a plan outside the seven CCHC areas gives its targets no area
 
 
 def _heading_year(text: str) -> int | None:
@@ -78,6 +82,7 @@ def _collect(doc: Document, node: Node, scope: _Scope, period, out: list[TargetD
                 area_of_heading(child.text) or scope.area,
                 _heading_year(child.text) or scope.year,
                 _is_general(child.text) or (scope.general and not child.text.strip().endswith(":")),
+                scope.cchc,
             )
             _collect(doc, child, inner, period, out)
             continue
@@ -121,7 +126,7 @@ def _item_targets(doc: Document, node: Node, scope: _Scope, period) -> list[Targ
     text = collapse(node.text)
     if not text:
         return []
-    area = scope.area or classify_area(text)
+    area = (scope.area or classify_area(text)) if scope.cchc else None
     clauses = split_clauses(text)
     numeric = _numeric_clauses(clauses, _PERCENT)
     pattern = _PERCENT
@@ -139,13 +144,13 @@ def _item_targets(doc: Document, node: Node, scope: _Scope, period) -> list[Targ
         clause_span = locate(doc.text, clause_text, node.span)
         for match in pattern.finditer(clause):
             value = float(match.group("value").replace(",", "."))
-            before = fold(clause[: match.start()])
+            before = fold(_spelled(clause[: match.start()]))
             after = fold(clause[match.end() :])
             unit = "%" if pattern is _PERCENT else collapse(match.group("unit"))
             target = TargetDraft(
                 area=area,
                 text=clause_text,
-                indicator=indicator_of(clause_text),
+                indicator=classify_indicator(clause_text),
                 comparator=_comparator(before, after),
                 value=value,
                 unit=unit,
@@ -175,6 +180,23 @@ def _plain_year(text: str, scope: _Scope, period) -> int | None:
     return year or _scope_year(scope, period)
 
 
+_SYMBOLS = (
+    ("≥", " không dưới "),
+    (">=", " không dưới "),
+    ("≤", " không quá "),
+    ("<=", " không quá "),
+    (">", " trên "),
+    ("<", " dưới "),
+)
+
+
+def _spelled(text: str) -> str:
+    """Comparison signs in words ("≥ 80%" reads "không dưới 80%"), which folding would drop."""
+    for sign, words in _SYMBOLS:
+        text = text.replace(sign, words)
+    return text
+
+
 def _comparator(before: str, after: str) -> str:
     if _AT_LEAST_AFTER.search(after):
         return ">="
@@ -196,31 +218,3 @@ def _year(before: str, after: str, period) -> int | None:
     if start and end and start.year == end.year == year:
         return None  # "trong năm 2025" in a 2025 plan is the whole period
     return year
-
-
-def indicator_of(text: str) -> str:
-    """The indicator a numeric target measures, from its wording."""
-    f = fold(text)
-    if "thanh toan truc tuyen" in f:
-        return "online_payment_rate" if "giao dich" in f else "online_payment_service_rate"
-    if ("dung han" in f or "truoc han" in f) and "ho so" in f:
-        return "on_time_rate"
-    if "ho so" in f and "truc tuyen" in f and ("nop" in f or "tiep nhan" in f or "giai quyet" in f):
-        return "online_dossier_rate"
-    if "toan trinh" in f or "dich vu cong truc tuyen" in f:
-        return "full_online_service_rate"
-    if "so hoa" in f and "ket qua" in f:
-        return "digitized_result_rate"
-    if "cung cap lai" in f or "su dung lai" in f or "tai su dung" in f:
-        return "data_reuse_rate"
-    if "hai long" in f:
-        return "satisfaction_rate"
-    if "kiem tra" in f and ("moi truong so" in f or "truc tuyen" in f or "moi truong dien tu" in f):
-        return "digital_inspection_rate"
-    if ("qppl" in f or "quy pham phap luat" in f) and not ("tuyen truyen" in f or "pho bien" in f):
-        return "legal_doc_rate"
-    if "van ban" in f and ("dien tu" in f or "ky so" in f):
-        return "e_document_rate"
-    if "nhiem vu" in f and "hoan thanh" in f:
-        return "task_completion_rate"
-    return "other"

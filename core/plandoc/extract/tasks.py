@@ -76,8 +76,9 @@ class _Pending:
 class AnnexReader:
     """Reads the task tables of a document in order, carrying state across page breaks."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, cchc: bool = True) -> None:
         self.doc = doc
+        self.cchc = cchc  # a plan outside the seven CCHC areas: areas only from its headings
         self.roles: list[str | None] | None = None
         self.area: str | None = None
         self.area_span: Span | None = None
@@ -123,7 +124,22 @@ class AnnexReader:
                 continue
             if self.roles is None or self._is_column_numbers(row.cells):
                 continue
+            if self._sub_header(row.cells):
+                continue
             self._row(self._aligned(row.cells))
+
+    def _sub_header(self, cells: list[Cell]) -> bool:
+        """A second header row under a merged one ("Cơ quan thực hiện" over "Chủ trì | Phối hợp"):
+        it names the roles of the columns below it, and is not a task."""
+        texts = [c.text.strip() for c in cells]
+        named = [(i, role_of(t)) for i, t in enumerate(texts) if t]
+        if not named or any(role is None for _, role in named) or len(cells) != len(self.roles or []):
+            return False
+        if any(role in ("content", "no") for _, role in named) or self.pending is not None:
+            return False
+        for index, role in named:
+            self.roles[index] = role
+        return True
 
     def _aligned(self, cells: list[Cell]) -> list[Cell | None]:
         """The row's cells under the header's columns (ragged rows placed by what they hold)."""
@@ -212,7 +228,7 @@ class AnnexReader:
         pending, self.pending = self.pending, None
         if pending is None:
             return
-        task = _to_task(self.doc.text, pending)
+        task = _to_task(self.doc.text, pending, self.cchc)
         if task is not None:
             self.tasks.append(task)
 
@@ -225,13 +241,13 @@ def _cover(segments: list[Segment]) -> Span | None:
     return Span.cover([s.span for s in segments])
 
 
-def _to_task(text: str, pending: _Pending) -> TaskDraft | None:
+def _to_task(text: str, pending: _Pending, cchc: bool = True) -> TaskDraft | None:
     cells = pending.cells
     content = _joined(cells.get("content", []))
     if not content:
         return None
     number = _joined(cells.get("no", [])).rstrip(".)").strip() or None
-    area = pending.area or classify_area(content)
+    area = pending.area or (classify_area(content) if cchc else None)
     task = TaskDraft(area=area, no=number, content=content)
     task.spans["content"] = locate(text, content, _cover(cells.get("content", [])))
     if number:
@@ -267,9 +283,9 @@ def extract_table_tasks(doc: Document) -> list[TaskDraft]:
     return AnnexReader(doc).read()
 
 
-def read_annex(doc: Document) -> tuple[list[TaskDraft], bool]:
+def read_annex(doc: Document, cchc: bool = True) -> tuple[list[TaskDraft], bool]:
     """The annex tasks, and whether the annex only assigns targets (its content column is "Chỉ
     tiêu"): then the plan's tasks are in its text too."""
-    reader = AnnexReader(doc)
+    reader = AnnexReader(doc, cchc)
     tasks = reader.read()
     return tasks, bool(tasks) and reader.targets_only

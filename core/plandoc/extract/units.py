@@ -163,12 +163,15 @@ def _hard_wrapped(lines: list[str]) -> tuple[bool, int]:
 def logical_units(doc: Document) -> list[Unit]:
     """Every paragraph of ``doc`` as logical units, wrapped lines joined, in document order."""
     raw: list[Unit] = []
+    sizes: list[int] = []
     for index, block in enumerate(doc.blocks):
         if not isinstance(block, Paragraph):
             continue
         emphasis = bool(block.heading) or block.bold
         current: Unit | None = None
-        for line in paragraph_lines(doc, block):
+        lines = paragraph_lines(doc, block)
+        sizes.append(len(lines))
+        for line in lines:
             marker = parse_marker(line.text)
             if current is None or marker is not None:
                 current = Unit(line.text, line.span, index, marker, emphasis, [line])
@@ -176,6 +179,9 @@ def logical_units(doc: Document) -> list[Unit]:
             else:
                 _append(current, line)
     wrapped, width = _hard_wrapped([line.text for unit in raw for line in unit.lines])
+    # Text where every printed line is its own block (PDF exports) needs wrapped lines joined across
+    # blocks; where blocks hold whole paragraphs (Markdown, Word), a block boundary is a real one.
+    wrapped = wrapped and sum(size == 1 for size in sizes) >= 0.8 * max(1, len(sizes))
     units: list[Unit] = []
     for unit in raw:
         prev = units[-1] if units else None

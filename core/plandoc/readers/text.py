@@ -187,6 +187,10 @@ def _paragraph(text: str, lines: list[tuple[int, int]], pages: list[int]) -> Par
         cleaned, a, b = _clean_md_line(raw)
         if cleaned:
             segments.append(Segment(cleaned, _span(start + a, start + b, pages)))
+    whole = text[lines[0][0] : lines[-1][1]].strip()
+    whole = _HEADING.sub("", whole).strip()
+    if len(lines) > 1 and whole.startswith("**") and whole.endswith("**") and whole.count("**") <= 4:
+        bold = True  # one bold run wrapped over several lines ("**3. Xây dựng …\n… Luật Việc làm**")
     span = Span.cover([s.span for s in segments]) or _span(lines[0][0], lines[-1][1], pages)
     return Paragraph(
         text="\n".join(s.text for s in segments),

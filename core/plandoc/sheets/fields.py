@@ -14,11 +14,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from core.indicators import INDICATORS
+from core.indicators import INDICATORS, classify
 from core.plandoc.document import Span
 from core.plandoc.extract.areas import area_of_heading
 from core.plandoc.extract.roles import role_of
-from core.plandoc.extract.targets import indicator_of
 from core.plandoc.extract.textutil import fold  # cached: the same header words come again and again
 from core.plandoc.model import AREAS
 from core.text import collapse
@@ -251,5 +250,5 @@ def parse_indicator(text: str, target_text: str, has_value: bool) -> str | None:
         for code, name, _area, _unit in INDICATORS:
             if fold(text) in (fold(code), fold(name)):
                 return code
-        return indicator_of(text)
-    return indicator_of(target_text) if has_value else None
+        return classify(text)
+    return classify(target_text) if has_value else None
