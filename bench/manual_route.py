@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from plan_readers import median_seconds as median  # noqa: E402 - bench/ is on sys.path when run
 
 from core.plandoc import parse_plan  # noqa: E402
 from core.plandoc.diagnose import diagnose  # noqa: E402
@@ -53,15 +53,6 @@ def workbook(rows: int) -> bytes:
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
-
-
-def median(fn, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main() -> int:

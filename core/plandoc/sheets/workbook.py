@@ -179,19 +179,19 @@ def _no_header_message(unread: list[SheetTable]) -> str:
 
 
 def _missing(plan: PlanDraft, kinds: dict[str, list[str]]) -> list[str]:
+    """Why the workbook gave no task, or no target: no such sheet, or a sheet with no row."""
     out = []
-    if not plan.tasks:
+    for kind, rows, reason, noun, hint in (
+        ("tasks", plan.tasks, NO_TASKS, "nhiệm vụ", TASK_HINT),
+        ("targets", plan.targets, NO_TARGETS, "chỉ tiêu", TARGET_HINT),
+    ):
+        if rows:
+            continue
+        sheets = ", ".join(f"“{sheet}”" for sheet in kinds[kind])
         where = (
-            f"trang {', '.join(f'“{s}”' for s in kinds['tasks'])} chưa có dòng nhiệm vụ nào"
-            if kinds["tasks"]
-            else f"tệp không có trang nhiệm vụ (dòng tiêu đề có các cột {TASK_HINT})"
+            f"trang {sheets} chưa có dòng {noun} nào"
+            if sheets
+            else f"tệp không có trang {noun} (dòng tiêu đề có các cột {hint})"
         )
-        out.append(f"{NO_TASKS}: {where}.")
-    if not plan.targets:
-        where = (
-            f"trang {', '.join(f'“{s}”' for s in kinds['targets'])} chưa có dòng chỉ tiêu nào"
-            if kinds["targets"]
-            else f"tệp không có trang chỉ tiêu (dòng tiêu đề có các cột {TARGET_HINT})"
-        )
-        out.append(f"{NO_TARGETS}: {where}.")
+        out.append(f"{reason}: {where}.")
     return out + [MANUAL_ROUTE] if out else out
