@@ -87,12 +87,12 @@ def paste_preview(request, pk: int):
     plan = _managed_plan(request, pk)
     form = PasteForm(request.POST)
     if not form.is_valid():
-        return _page(request, plan, paste=form, grid=Grid("tasks"))
+        errors = [message for messages_ in form.errors.values() for message in messages_]
+        return _page(request, plan, paste=form, grid=Grid("tasks"), errors=errors)
     try:
         grid = parse_paste(form.cleaned_data["text"], form.cleaned_data["kind"], _period(plan))
     except PasteTooLarge as exc:
-        form.add_error("text", str(exc))
-        return _page(request, plan, paste=form, grid=Grid(form.cleaned_data["kind"]))
+        return _page(request, plan, paste=form, grid=Grid(form.cleaned_data["kind"]), errors=[str(exc)])
     return _page(request, plan, paste=form, grid=grid)
 
 

@@ -87,6 +87,21 @@ def test_paste_preview_shows_the_rows_as_read_and_saves_nothing(world, login, dr
     assert "<html" in full and 'name="row-1-content"' in full  # without HTMX: the whole page
 
 
+@pytest.mark.parametrize(
+    "text, message",
+    [("", "Dán các dòng sao chép từ Excel vào ô này."), ("Rà soát\n" * 600, "Mỗi lần dán tối đa 500 dòng")],
+)
+def test_an_empty_or_too_long_paste_is_told_in_place(world, login, draft, text, message):
+    url = reverse("plans:paste_preview", args=[draft.pk])
+    body = (
+        login(world.officer_a1)
+        .post(url, {"kind": "tasks", "text": text}, HTTP_HX_REQUEST="true")
+        .content.decode()
+    )
+    assert message in body and "Không có dòng nào để thêm" not in body
+    assert body.count(message) == 1
+
+
 def test_grid_with_a_bad_row_saves_nothing_then_the_fixed_grid_is_added(world, login, draft):
     client = login(world.officer_a1)
     url = reverse("plans:paste_add", args=[draft.pk])
