@@ -47,3 +47,54 @@ def load_seed_plans() -> None:
         if ancestors and ancestors[-1] == province.org_unit:
             plan.parent = province
             plan.save(update_fields=["parent"])
+
+
+# A plan typed into the XLSX template by xã Anh Sơn's officer, left as a draft: the review page shows
+# each task's cell highlighted in the workbook, why no target was found, and the manual route.
+TEMPLATE_DEMO = ("xã Anh Sơn", "ke-hoach-kiem-tra-cchc-2026.xlsx")
+TEMPLATE_DEMO_TASKS = [
+    (1, "Công tác chỉ đạo, điều hành", "Xây dựng, ban hành Kế hoạch kiểm tra công tác cải cách hành chính năm 2026",
+     "Kế hoạch kiểm tra", "Công chức Văn hóa - Xã hội", None, "Quý I/2026"),
+    (2, "Công tác chỉ đạo, điều hành", "Kiểm tra việc thực hiện nhiệm vụ cải cách hành chính của các công chức chuyên môn",
+     "Biên bản kiểm tra", "Công chức Văn hóa - Xã hội", "Công chức Văn phòng - Thống kê", "Quý II/2026"),
+    (3, "Cải cách thủ tục hành chính", "Kiểm tra việc tiếp nhận, giải quyết hồ sơ thủ tục hành chính tại Bộ phận Một cửa",
+     "Báo cáo kết quả kiểm tra", "Công chức Văn phòng - Thống kê", "Bộ phận Một cửa", "Quý III/2026"),
+    (4, "Cải cách chế độ công vụ", "Kiểm tra việc chấp hành kỷ luật, kỷ cương hành chính của cán bộ, công chức",
+     "Thông báo kết luận kiểm tra", "Công chức Văn hóa - Xã hội", None, "Quý III/2026"),
+    (5, "Công tác chỉ đạo, điều hành", "Tổng hợp, báo cáo kết quả kiểm tra công tác cải cách hành chính",
+     "Báo cáo kết quả", "Công chức Văn hóa - Xã hội", None, "Trước ngày 30/11/2026"),
+]  # fmt: skip
+
+
+def template_demo_bytes() -> bytes:
+    """The template filled in as an officer would: tasks and the plan's header, no targets."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from core.plandoc.sheets.template import HEADER_SHEET, TASK_SHEET, template_bytes
+
+    wb = load_workbook(io.BytesIO(template_bytes()))
+    for no, area, content, product, lead, coordinating, deadline in TEMPLATE_DEMO_TASKS:
+        wb[TASK_SHEET].append([no, area, content, product, lead, coordinating, deadline, None])
+    header = {
+        "Tên kế hoạch": "Kế hoạch kiểm tra công tác cải cách hành chính năm 2026",
+        "Cơ quan ban hành": "Ủy ban nhân dân xã Anh Sơn",
+        "Từ ngày": "01/01/2026",
+        "Đến ngày": "31/12/2026",
+    }
+    for row in wb[HEADER_SHEET].iter_rows(min_row=2):
+        row[1].value = header.get(row[0].value)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+@demo_step(35, "Bản nháp nhập từ tệp mẫu Excel (xã Anh Sơn, kế hoạch kiểm tra CCHC 2026)")
+def load_template_draft() -> None:
+    unit_name, filename = TEMPLATE_DEMO
+    unit = OrgUnit.objects.filter(name=unit_name).first()
+    if unit is None or Plan.objects.filter(org_unit=unit, source__filename=filename).exists():
+        return
+    data = template_demo_bytes()
+    save_draft(None, unit, read_plan_document(data, filename), data, filename)

@@ -8,7 +8,7 @@ from cchc.concurrency import VersionField
 from core.bounds import plan_period_problem, year_problem
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf", "doc", "odt", "rtf", "png", "jpg", "jpeg", "tif", "tiff"}
+ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf", "doc", "odt", "rtf", "png", "jpg", "jpeg", "tif", "tiff", "xlsx"}
 
 
 def _lines(text: str) -> list[str]:
@@ -18,7 +18,7 @@ def _lines(text: str) -> list[str]:
 class UploadForm(forms.Form):
     org_unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
     file = forms.FileField(
-        label=_("Tệp kế hoạch (.docx, .doc, .odt, .pdf, .txt hoặc ảnh quét)"),
+        label=_("Tệp kế hoạch (.docx, .doc, .odt, .pdf, .txt, ảnh quét, hoặc .xlsx theo mẫu)"),
         error_messages={
             "empty": _("Tệp tải lên trống, không có nội dung."),
             "required": _("Chọn tệp kế hoạch."),
@@ -38,7 +38,8 @@ class UploadForm(forms.Form):
         extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
         if extension not in ALLOWED_EXTENSIONS:
             raise forms.ValidationError(
-                "Chỉ nhận tệp .docx, .doc, .odt, .rtf, .pdf, .txt, .md hoặc ảnh quét (.png, .jpg, .tif)."
+                "Chỉ nhận tệp .docx, .doc, .odt, .rtf, .pdf, .txt, .md, ảnh quét (.png, .jpg, .tif) "
+                "hoặc .xlsx (theo mẫu)."
             )
         return upload
 
@@ -153,3 +154,55 @@ class TargetForm(forms.ModelForm):
 
     def target_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
+class PasteForm(forms.Form):
+    """Rows copied from Excel: tab-separated text, with or without the header row."""
+
+    kind = forms.ChoiceField(
+        label=_("Dán"), choices=[("tasks", _("Nhiệm vụ")), ("targets", _("Chỉ tiêu"))], initial="tasks"
+    )
+    text = forms.CharField(
+        label=_("Các dòng sao chép từ Excel"),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 6,
+                "placeholder": _("Chọn các ô trong Excel, Ctrl+C, rồi Ctrl+V vào đây"),
+                "spellcheck": "false",
+            }
+        ),
+        error_messages={"required": _("Dán các dòng sao chép từ Excel vào ô này.")},
+    )
+
+
+class WorkbookForm(forms.Form):
+    """An XLSX of tasks and targets (the template, or any sheet whose header row names the columns)."""
+
+    file = forms.FileField(
+        label=_("Tệp Excel đã điền (.xlsx)"),
+        error_messages={
+            "empty": _("Tệp tải lên trống, không có nội dung."),
+            "required": _("Chọn tệp Excel."),
+        },
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("Chỉ nhận tệp Excel .xlsx (tải tệp mẫu để điền).")
+        return upload
+
+
+def grid_values(data, kind: str) -> list[dict[str, str]]:
+    """The cells of the review grid as posted (``row-3-content`` …), rows marked "bỏ" left out."""
+    from core.plandoc.sheets.paste import COLUMNS, MAX_PASTE_ROWS
+
+    try:
+        count = min(int(data.get("rows", 0)), MAX_PASTE_ROWS)
+    except (TypeError, ValueError):
+        count = 0
+    names = [name for name, _label in COLUMNS[kind]]
+    return [
+        {name: data.get(f"row-{i}-{name}", "") for name in names}
+        for i in range(count)
+        if not data.get(f"row-{i}-drop")
+    ]

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from apps.accounts.policy import can, visible_units
 from apps.orgs.models import Agency, AgencyGroup
 from apps.plans.models import AREA_CHOICES, Milestone, Plan, Task, TaskAgency
+from core.plandoc.diagnose import current_warnings
 from core.similarity import pair_tasks
 from core.text import fold
 
@@ -71,9 +72,13 @@ def plan_page(plan: Plan) -> dict:
         if code in by_area
     ]
     unresolved = sum(1 for t in tasks for a in t.links if a.resolved is None)
+    targets = list(plan.targets.all())
     return {
         "plan": plan,
-        "targets": plan.targets.all(),
+        "targets": targets,
+        # The import's diagnoses that still hold (rows added by hand since answer the others).
+        "warnings": current_warnings(plan.warnings, bool(tasks), bool(targets)),
+        "missing_rows": not tasks or not targets,
         "areas": areas,
         "n_tasks": len(tasks),
         "unresolved": unresolved,

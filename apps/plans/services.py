@@ -6,6 +6,7 @@ fails at any step leaves nothing behind, and a confirmation creates all mileston
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from decimal import Decimal
 
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from apps.accounts.policy import as_user, require
@@ -34,8 +36,10 @@ from core.bounds import (
 from core.deadlines import parse_deadline
 from core.plan_json import plan_period
 from core.plandoc import parse_plan
-from core.plandoc.errors import PlanDocError
-from core.plandoc.model import PlanDraft
+from core.plandoc.diagnose import current_warnings
+from core.plandoc.errors import PlanDocError, RowErrors
+from core.plandoc.model import PlanDraft, TargetDraft, TaskDraft
+from core.plandoc.readers import is_xlsx
 from core.plandoc.sandbox import run_bounded
 
 AREA_CODES = {code for code, _ in AREA_CHOICES}
@@ -64,6 +68,8 @@ def read_plan_document(data: bytes, filename: str) -> PlanDraft:
                 raise
         # A scan: the same bounded child, with the time OCR needs.
         return run_bounded(parse_plan, data, filename, timeout_s=OCR_TIMEOUT_S, memory_mb=PARSE_MEMORY_MB)
+    except RowErrors as exc:  # a workbook with wrong rows: the summary, then each row to fix
+        raise ValidationError([exc.message, *exc.rows], code=exc.code) from exc
     except PlanDocError as exc:
         raise ValidationError(exc.message, code=exc.code) from exc
 
@@ -76,9 +82,14 @@ def _span_dict(spans: dict) -> dict:
     }
 
 
-def store_draft_rows(plan: Plan, draft: PlanDraft, directory=None) -> None:
+def store_draft_rows(plan: Plan, draft: PlanDraft, directory=None, *, after_existing: bool = False) -> None:
     """Targets, tasks and their printed agencies of a draft, in bulk (no per-row signals: an import
-    is recorded as one audit event). Agencies are resolved when a directory is given."""
+    is recorded as one audit event). Agencies are resolved when a directory is given.
+    ``after_existing`` places the rows after those the plan already has (rows added by hand)."""
+    first_target = first_task = 0
+    if after_existing:
+        first_target = (plan.targets.aggregate(m=Max("position"))["m"] or 0) + 1
+        first_task = (plan.tasks.aggregate(m=Max("position"))["m"] or 0) + 1
     Target.objects.bulk_create(
         Target(
             plan=plan,
@@ -92,7 +103,7 @@ def store_draft_rows(plan: Plan, draft: PlanDraft, directory=None) -> None:
             year=t.year,
             spans=_span_dict(t.spans),
         )
-        for position, t in enumerate(draft.targets)
+        for position, t in enumerate(draft.targets, start=first_target)
     )
     tasks = Task.objects.bulk_create(
         Task(
@@ -106,7 +117,7 @@ def store_draft_rows(plan: Plan, draft: PlanDraft, directory=None) -> None:
             notes=t.notes or "",
             spans=_span_dict(t.spans),
         )
-        for position, t in enumerate(draft.tasks)
+        for position, t in enumerate(draft.tasks, start=first_task)
     )
     links = [
         TaskAgency(task=task, role=role, position=i, printed=name[:300])
@@ -122,11 +133,13 @@ def store_draft_rows(plan: Plan, draft: PlanDraft, directory=None) -> None:
 def import_plan(
     actor, org_unit: OrgUnit, data: bytes, filename: str, *, replaces: Plan | None = None
 ) -> Plan:
-    """Read a plan document into a DRAFT plan of ``org_unit`` for review. Nothing is kept on failure."""
+    """Read a plan document into a DRAFT plan of ``org_unit`` for review. Nothing is kept on failure.
+
+    A document in which no task or target was found is still kept as a draft with what was found
+    (number, date, title) and the reasons (``core.plandoc.diagnose``), so the official can add the
+    rows by hand on the review page instead of starting over."""
     require(actor, "plans.manage", org_unit)
     draft = read_plan_document(data, filename)
-    if not draft.tasks and not draft.targets:
-        raise ValidationError(PlanDocError("not_a_plan").message)
     return save_draft(actor, org_unit, draft, data, filename, replaces=replaces)
 
 
@@ -415,3 +428,41 @@ def discard_draft(actor, plan: Plan) -> None:
         # The uploaded document goes with its draft (its file on commit), unless another plan uses it.
         if source is not None and not source.plans.exists():
             source.delete()
+
+
+def add_rows(actor, plan: Plan, tasks: list[TaskDraft], targets: list[TargetDraft], origin: str) -> Plan:
+    """Add tasks and targets typed or pasted by hand to a draft plan: all of them or none, one audit
+    event. Their spans are dropped (they point into no text of this plan); the diagnoses they
+    answer ("Không tìm thấy nhiệm vụ nào …") leave the plan's warnings."""
+    require(actor, "plans.manage", plan.org_unit)
+    if not tasks and not targets:
+        raise ValidationError("Không có dòng nào để thêm.")
+    with transaction.atomic():
+        plan = Plan.objects.select_for_update().select_related("org_unit").get(pk=plan.pk)
+        if plan.status != Plan.Status.DRAFT:
+            raise ValidationError("Chỉ thêm được nhiệm vụ, chỉ tiêu vào bản nháp chưa xác nhận.")
+        rows = PlanDraft(
+            document=origin,
+            source_text="",
+            tasks=[dataclasses.replace(t, spans={}) for t in tasks],
+            targets=[dataclasses.replace(t, spans={}) for t in targets],
+        )
+        store_draft_rows(plan, rows, agency_directory(plan.org_unit), after_existing=True)
+        warnings = current_warnings(plan.warnings, plan.tasks.exists(), plan.targets.exists())
+        Plan.objects.filter(pk=plan.pk).update(warnings=warnings)
+        with acting_as(actor):
+            record_event(plan, f"Thêm {len(tasks)} nhiệm vụ, {len(targets)} chỉ tiêu {origin}.")
+    plan.warnings = warnings
+    return plan
+
+
+def add_rows_from_workbook(actor, plan: Plan, data: bytes, filename: str) -> tuple[int, int]:
+    """Add the tasks and targets of an XLSX (the template, or any sheet with a header row) to a draft;
+    return how many of each. The workbook's header fields are not applied: the draft keeps those
+    read from its document."""
+    require(actor, "plans.manage", plan.org_unit)
+    if not is_xlsx(data):
+        raise ValidationError("Chỉ nhận tệp Excel (.xlsx): tải tệp mẫu, điền nhiệm vụ, chỉ tiêu rồi tải lên.")
+    draft = read_plan_document(data, filename)
+    add_rows(actor, plan, draft.tasks, draft.targets, f"từ tệp {filename}")
+    return len(draft.tasks), len(draft.targets)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from apps.plans import views
+from apps.plans import manual_views, views
 
 app_name = "plans"
 urlpatterns = [
@@ -22,4 +22,10 @@ urlpatterns = [
     path("co-quan/<int:pk>/chon/", views.agency_choose, name="agency_choose"),
     path("chi-tieu/<int:pk>/sua/", views.target_edit, name="target_edit"),
     path("chi-tieu/<int:pk>/xoa/", views.target_delete, name="target_delete"),
+    # The manual route: the XLSX template, an XLSX added to a draft, rows pasted from Excel.
+    path("mau-nhap-ke-hoach.xlsx", manual_views.template_download, name="template"),
+    path("<int:pk>/nhap-tay/", manual_views.manual, name="manual"),
+    path("<int:pk>/nhap-tay/xem-truoc/", manual_views.paste_preview, name="paste_preview"),
+    path("<int:pk>/nhap-tay/them/", manual_views.paste_add, name="paste_add"),
+    path("<int:pk>/nhap-tay/tep-excel/", manual_views.workbook_add, name="workbook_add"),
 ]

@@ -15,6 +15,7 @@ from apps.orgs.models import Agency, AgencyGroup
 from apps.plans import selectors, services
 from apps.plans.directory import choose_agency
 from apps.plans.forms import PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
+from apps.plans.manual_views import manual_context
 from apps.plans.models import Plan, Target, Task, TaskAgency
 from cchc.files import download_name
 from cchc.web import attempt
@@ -68,10 +69,12 @@ def plan_upload(request, replaces: int | None = None):
         except ValidationError as exc:
             form.add_error("file", exc)
         else:
-            messages.success(
-                request,
-                f"Đã đọc {plan.tasks.count()} nhiệm vụ, {plan.targets.count()} chỉ tiêu. Vui lòng rà soát rồi xác nhận.",
-            )
+            tasks, targets = plan.tasks.count(), plan.targets.count()
+            read = f"Đã đọc {tasks} nhiệm vụ, {targets} chỉ tiêu."
+            if tasks and targets:
+                messages.success(request, f"{read} Vui lòng rà soát rồi xác nhận.")
+            else:  # never a silent zero: the draft says why, and offers the manual route
+                messages.warning(request, f"{read} Xem lý do và cách nhập bằng tay phần còn thiếu ở dưới.")
             return redirect("plans:detail", pk=plan.pk)
     return render(request, "plans/upload.html", {"form": form, "replaces": old, **_format_tools()})
 
@@ -89,6 +92,8 @@ def plan_detail(request, pk: int):
     context = selectors.plan_page(plan)
     context["may_edit"] = can(request.user, "plans.manage", plan.org_unit)
     context["header_form"] = PlanHeaderForm(instance=plan) if context["may_edit"] else None
+    if context["may_edit"] and plan.status == Plan.Status.DRAFT:
+        context.update(manual_context(plan))  # the manual route: template, XLSX, paste grid
     return render(request, "plans/detail.html", context)
 
 

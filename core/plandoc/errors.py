@@ -83,3 +83,32 @@ class PlanDocError(Exception):
 
 def _rebuild(code: str, message: str, detail: str) -> PlanDocError:
     return PlanDocError(code, message, detail=detail)
+
+
+ROWS_MESSAGE = "Có dòng chưa đúng nên chưa nhập gì; vui lòng sửa các dòng dưới đây rồi nhập lại."
+
+
+class RowErrors(PlanDocError):
+    """Rows of a sheet (or of a paste) that cannot be read, one message each: nothing is imported.
+
+    ``message`` is the one-line summary; ``rows`` are the messages an official fixes the file by
+    ("Trang “Nhiệm vụ”, dòng 5: thiếu nội dung nhiệm vụ."), at most ``MAX_LISTED`` plus a count.
+    """
+
+    MAX_LISTED = 50
+
+    def __init__(self, rows: list[str]):
+        super().__init__("bad_rows", ROWS_MESSAGE, detail=f"{len(rows)} bad rows")
+        listed = list(rows[: self.MAX_LISTED])
+        if len(rows) > self.MAX_LISTED:
+            listed.append(f"… và {len(rows) - self.MAX_LISTED} dòng khác.")
+        self.rows = listed
+
+    def __reduce__(self):
+        return (_rebuild_rows, (self.rows,))
+
+
+def _rebuild_rows(rows: list[str]) -> RowErrors:
+    error = RowErrors([])
+    error.rows = rows
+    return error

@@ -57,6 +57,11 @@ def read_document(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, ocr
     hint = _EXTENSIONS.get(filename.rsplit(".", 1)[-1].lower(), "") if "." in filename else ""
     if kind == "pdf":
         doc = _read_pdf(data, filename, ocr)
+    elif kind == "zip" and is_xlsx(data):
+        check_workbook(data)
+        from core.plandoc.readers.xlsx import read_xlsx
+
+        return read_xlsx(data, filename)  # rows typed by hand: read by meaning, never as prose
     elif kind == "zip" and is_odt(data):
         check_zip(data, required="content.xml")
         doc = _read_converted(data, filename, "odt")
@@ -121,6 +126,27 @@ def _read_converted(data: bytes, filename: str, kind: str) -> Document:
 def is_odt(data: bytes) -> bool:
     """An OpenDocument text: a zip whose first member is ``mimetype`` naming it (ODF 1.2 §3.3)."""
     return data[30:38] == b"mimetype" and ODT_MIMETYPE in data[38:100]
+
+
+XLSX_WORKBOOK = "xl/workbook.xml"
+
+
+def is_xlsx(data: bytes) -> bool:
+    """An Excel workbook (the task template, or any sheet of tasks): a zip that names the workbook
+    part and no Word document (zip member names are stored uncompressed)."""
+    return data[:2] == b"PK" and XLSX_WORKBOOK.encode() in data and b"word/document.xml" not in data
+
+
+def check_workbook(data: bytes) -> None:
+    """The zip guards of a .docx (size, bombs, encryption, macros), with Excel's words for macros."""
+    try:
+        check_zip(data, required=XLSX_WORKBOOK)
+    except PlanDocError as exc:
+        if exc.code != "macros":
+            raise
+        raise PlanDocError(
+            "macros", "Tệp Excel có chứa macro (.xlsm); vui lòng lưu lại dưới dạng .xlsx không có macro."
+        ) from None
 
 
 def _read_text(data: bytes, filename: str) -> Document:

@@ -1,4 +1,8 @@
-"""`cchc import-plan FILE --json` | `cchc import-plan FILE --org-unit "xã Ngọc Liên" --save`."""
+"""`cchc import-plan FILE --json` | `cchc import-plan FILE --org-unit "xã Ngọc Liên" --save`.
+
+FILE is a plan document (.docx, .pdf, .txt) or an Excel workbook of tasks and targets (the template
+of `cchc plan-template`, or any sheet whose header row names the columns). The JSON lists, under
+"warnings", why a part is missing (no task, no target) and the manual route."""
 
 from __future__ import annotations
 
@@ -25,7 +29,10 @@ def find_unit(name: str) -> OrgUnit:
 
 
 class Command(BaseCommand):
-    help = "Đọc một kế hoạch CCHC (.txt, .docx, .pdf): in JSON (--json) hoặc lưu vào đơn vị (--org-unit ... --save)."
+    help = (
+        "Đọc một kế hoạch CCHC (.txt, .docx, .pdf, hoặc .xlsx theo mẫu): in JSON (--json) "
+        "hoặc lưu vào đơn vị (--org-unit ... --save)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("file")
@@ -44,7 +51,7 @@ class Command(BaseCommand):
         try:
             plan_draft = read_plan_document(data, path.name)
         except ValidationError as exc:
-            raise CommandError(" ".join(exc.messages)) from exc
+            raise CommandError("\n".join(exc.messages)) from exc  # a workbook's bad rows, one a line
         if json:
             self.stdout.write(_dumps(plan_json(plan_draft)))
         if save:
