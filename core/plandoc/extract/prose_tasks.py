@@ -39,6 +39,7 @@ from core.plandoc.extract.agency_text import (
     subject_agencies,
 )
 from core.plandoc.extract.areas import area_of_heading, classify_area
+from core.plandoc.extract.casing import mostly_upper
 from core.plandoc.extract.items import split_items
 from core.plandoc.extract.outline import Node
 from core.plandoc.extract.roles import inline_fields, leading_label
@@ -90,6 +91,10 @@ _TASK_TITLES = (
 )
 _INTRO_ONLY = re.compile(r"(?i)(?:sau|như sau|bao gồm|gồm|cụ thể|các nội dung sau|trọng tâm)\s*:?\s*$")
 _CLOSING = (
+    "noi nhan",
+    "tm. ",
+    "kt. ",
+    "cong hoa xa hoi chu nghia",
     "tren day la",
     "trong qua trinh",
     "yeu cau cac",
@@ -114,6 +119,9 @@ class Context:
     cchc: bool = True
     funding: bool = False  # under "Kinh phí": only sentences that give an agency a duty are tasks
     described: bool = False  # the siblings are marked items: an unmarked paragraph describes them
+    # No part of the document is titled as tasks (a directive, a notice, a decree): an item is a task
+    # only when it reads as one (an action, or work given to an agency), not a definition or a header.
+    strict: bool = False
 
 
 def extract_prose_tasks(
@@ -125,7 +133,8 @@ def extract_prose_tasks(
 ) -> list[TaskDraft]:
     """Every task the document assigns in its text, in document order."""
     reader = _Reader(doc, area_leads, skip_organisation=cchc and bool(assignments))
-    reader.walk(root, Context(cchc=cchc), in_tasks=_has_no_sections(root))
+    untitled = _has_no_sections(root)
+    reader.walk(root, Context(cchc=cchc, strict=untitled), in_tasks=untitled)
     reader.apply_pointers(root)
     return reader.tasks
 
@@ -221,8 +230,8 @@ class _Reader:
         if not in_tasks:
             self.walk(node, ctx, in_tasks)
             return
-        if _closing(node.text):
-            return
+        if _closing(node.text) or (mostly_upper(node.text) and not node.children):
+            return  # end matter, or a letterhead / title in capitals: never a task
         if fold(node.text).startswith(("kinh phi", "nguon kinh phi")):
             ctx = replace(ctx, funding=True)
         agencies, rest = _agency_heading(node)
@@ -294,6 +303,8 @@ class _Reader:
             return False
         title = next((value for role, value, _ in own if role is None), "")
         body = [value for role, value in fields if role == "content"]
+        if not title.strip() and not body:
+            return True  # "Thời gian: …" alone (a notice's schedule): a field with no task to hold it
         content = ": ".join(part for part in [title.rstrip(" :")] + body[:1] if part)
         task = self._task(node, content, ctx, use_context=False)
         leads = [a for role, value in fields if role == "lead" for a in agencies_in(value)]
@@ -331,6 +342,8 @@ class _Reader:
         content = collapse(content)
         if not content or (ctx.funding and not subject_agencies(content)):
             return
+        if ctx.strict and not _assigns(content, ctx):
+            return  # a directive's or notice's item that gives no work (a definition, a schedule)
         if pointed_sections(content) is not None:
             for path in pointed_sections(content) or []:
                 self.pointers.append((path, ctx.agencies, ctx.agency_span))

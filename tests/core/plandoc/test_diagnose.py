@@ -152,3 +152,15 @@ def test_warnings_answered_by_rows_added_by_hand_are_dropped(has_tasks, has_targ
     assert [
         next(k for k in (NO_TASKS, NO_TARGETS, MANUAL_ROUTE) if w.startswith(k)) for w in left[1:]
     ] == kept
+
+
+@pytest.mark.parametrize("name", ["nghi-dinh.txt", "thong-bao.txt", "bang-khong-ro-tieu-de.txt"])
+def test_documents_that_assign_no_work_yield_no_task_and_say_why(name):
+    """End to end: a decree, a notice and a table with no known column give no junk task (letterhead,
+    definitions, a schedule, "Nơi nhận"), and the draft says why and offers the manual route."""
+    from core.plandoc import parse_plan
+
+    plan = parse_plan((MANUAL / name).read_bytes(), name)
+    assert plan.tasks == []
+    assert _one(plan.warnings, NO_TASKS)
+    assert MANUAL_ROUTE in plan.warnings
