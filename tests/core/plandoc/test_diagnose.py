@@ -162,5 +162,5 @@ def test_documents_that_assign_no_work_yield_no_task_and_say_why(name):
 
     plan = parse_plan((MANUAL / name).read_bytes(), name)
     assert plan.tasks == []
-    assert _one(plan.warnings, NO_TASKS)
+    assert any(w.startswith(NO_TASKS) for w in plan.warnings)
     assert MANUAL_ROUTE in plan.warnings
