@@ -97,4 +97,4 @@ def load_template_draft() -> None:
     if unit is None or Plan.objects.filter(org_unit=unit, source__filename=filename).exists():
         return
     data = template_demo_bytes()
-    save_draft(None, unit, read_plan_document(data, filename), data, filename)
+    save_draft(OPERATOR, unit, read_plan_document(data, filename), data, filename)

@@ -107,7 +107,7 @@ def test_evidence_goes_to_the_bucket_and_back(
 ):
     client = login(world.staff_a1)
     fields = {"text": "Đã ban hành quyết định", "percent": 100, "progress": "done", "reason": ""}
-    report = tracking_services.save_report(world.staff_a1, plan_a1.m_nov, fields)
+    report = tracking_services.save_report(world.staff_a1, plan_a1.m_nov, fields, expected_version=0)
     r = client.post(
         reverse("tracking:evidence_add", args=[plan_a1.m_nov.pk]),
         {"file": SimpleUploadedFile("Quyết định.pdf", PDF)},

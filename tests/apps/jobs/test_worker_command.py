@@ -30,8 +30,8 @@ def test_bad_worker_options(db, settings, args, message):
 @pytest.mark.parametrize(
     "env, message",
     [
-        ({"CCHC_JOB_LEASE_SECONDS": "abc"}, "CCHC_JOB_LEASE_SECONDS phải là một số giây, không phải 'abc'."),
-        ({"CCHC_JOB_SWEEP_SECONDS": "-5"}, "CCHC_JOB_SWEEP_SECONDS phải từ 0.1 đến 86400 giây"),
+        ({"CCHC_JOB_LEASE_SECONDS": "abc"}, "CCHC_JOB_LEASE_SECONDS='abc' không hợp lệ: phải là một số"),
+        ({"CCHC_JOB_SWEEP_SECONDS": "-5"}, "CCHC_JOB_SWEEP_SECONDS='-5' không hợp lệ: phải từ 0.1 đến 86400"),
         ({"CCHC_TASK_BACKEND": "celery"}, "CCHC_TASK_BACKEND phải là một trong db, rq, immediate."),
     ],
 )
