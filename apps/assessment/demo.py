@@ -110,6 +110,7 @@ def _attach(officer, score: Score, a: Assessment) -> None:
 def _self_assess(a: Assessment, officer_name: str, strength: int, day: date) -> None:
     officer = User.objects.get(username=officer_name)
     with on_day(date(2025, 10, 1)):
+        services.refresh_computed(officer, a)  # "Cập nhật tiêu chí tính từ số liệu"
         for s in Score.objects.filter(assessment=a, criterion__part="appraisal").select_related(
             "criterion", "assessment__org_unit"
         ):

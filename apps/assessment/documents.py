@@ -52,7 +52,9 @@ def self_report_docx(a: Assessment) -> bytes:
     result = unit_result(
         scheme, UnitScores(a.name, self_points, self_points, {}, frozenset(na), frozenset(na))
     )
-    survey_max = sum(leaf.max_points for leaf in scheme.leaves if leaf.part == "survey")
+    appraisal_max = sum(
+        m for code, (_p, m) in result.areas.items() if scheme_part(scheme, code) == "appraisal"
+    )
     province = a.round.province
     return build_self_report(
         SelfReport(
@@ -65,13 +67,17 @@ def self_report_docx(a: Assessment) -> bytes:
             day=a.submitted_on,
             lines=lines,
             self_total=result.self_score,
-            applicable_max=max(result.max - survey_max, 0.0),
+            applicable_max=appraisal_max,
             recipients=[f"Sở Nội vụ {province.name};", "Lưu: VT."],
             signer_name=_leader(a.org_unit_id) if not a.agency_id else "",
             signer_authority="TM. ỦY BAN NHÂN DÂN" if not a.agency_id else "GIÁM ĐỐC",
             signer_title="CHỦ TỊCH" if not a.agency_id else "",
         )
     )
+
+
+def scheme_part(scheme, area_code: str) -> str:
+    return next((a.part for a in scheme.areas if a.code == area_code), "appraisal")
 
 
 def units_words(rnd: AssessmentRound) -> str:

@@ -15,8 +15,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from apps.accounts.policy import require
+from apps.assessment import jobs
 from apps.assessment.models import Assessment, AssessmentRound, IndexFramework, Score
-from apps.assessment.services import refresh_computed_rows
 from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
 from apps.orgs.models import Agency, OrgUnit
@@ -43,8 +43,9 @@ def round_units(framework: IndexFramework) -> list[tuple[OrgUnit, Agency | None]
 
 
 def create_round(actor, framework: IndexFramework, *, title: str, deadlines: Deadlines) -> AssessmentRound:
-    """Open a year's round on a framework: one assessment per unit, one score row per criterion,
-    the criteria computed from data filled in. Actor None: an operator or the demo loader."""
+    """Open a year's round on a framework: one assessment per unit, one score row per criterion;
+    the criteria computed from data are filled in by a background job (``jobs.compute_round``).
+    Actor None: an operator or the demo loader."""
     if actor is not None:
         require(actor, "assessment.manage", framework)
     problems = deadlines.problems()
@@ -74,10 +75,9 @@ def create_round(actor, framework: IndexFramework, *, title: str, deadlines: Dea
         )
         leaves = list(framework.criteria.filter(is_leaf=True).order_by("position"))
         Score.objects.bulk_create(Score(assessment=a, criterion=c) for a in assessments for c in leaves)
-        for a in assessments:
-            a.round = rnd
-            refresh_computed_rows(actor, a)
         record_event(rnd, f"Mở đợt đánh giá “{rnd.title}” cho {len(assessments)} đơn vị.")
+        if any(c.measure for c in leaves):
+            jobs.start(actor, rnd)  # the figures of every unit, in the background
     return rnd
 
 

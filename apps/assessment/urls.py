@@ -14,6 +14,7 @@ urlpatterns = [
     path("bo-chi-so/<int:pk>/xoa/", views.framework_delete, name="framework_delete"),
     path("bo-chi-so/<int:framework_pk>/mo-dot/", views_rounds.round_create, name="round_create"),
     path("dot/<int:pk>/", views_rounds.round_detail, name="round"),
+    path("dot/<int:pk>/tinh-so-lieu/", views_rounds.round_compute, name="round_compute"),
     path("dot/<int:pk>/han/", views_rounds.round_deadlines, name="round_deadlines"),
     path("dot/<int:pk>/khao-sat.xlsx", views_rounds.survey_template, name="survey_template"),
     path("dot/<int:pk>/khao-sat/", views_rounds.survey_import, name="survey_import"),

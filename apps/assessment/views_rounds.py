@@ -15,8 +15,9 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import can, require
-from apps.assessment import documents, forms, results, rounds, selectors, survey
+from apps.assessment import documents, forms, jobs, results, rounds, selectors, survey
 from apps.assessment.views import xlsx_response
+from apps.jobs.selectors import latest_for
 from cchc.web import attempt
 from core.reporting.radar import radar_svg
 from core.scoring.rounds import STATUS_LABELS
@@ -68,8 +69,22 @@ def round_detail(request, pk: int):
             ),
             "survey_form": forms.UploadForm(),
             "publish_form": forms.PublishForm(initial={"signer": rnd.signer_name}),
+            "job": latest_for(rnd, jobs.KIND) if may_manage else None,
         },
     )
+
+
+@login_required
+@require_POST
+def round_compute(request, pk: int):
+    """Recompute the data-backed criteria of every unit still self-scoring, in the background."""
+    rnd = selectors.round_or_404(request.user, pk)
+    require(request.user, "assessment.manage", rnd)
+    jobs.start(request.user, rnd)
+    messages.success(
+        request, "Đã đưa vào hàng đợi: hệ thống tính lại các tiêu chí từ số liệu cho các đơn vị."
+    )
+    return redirect("assessment:round", pk=rnd.pk)
 
 
 @login_required

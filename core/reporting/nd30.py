@@ -194,6 +194,15 @@ def date_text(place: str, day: date | None, fallback_year: int) -> str:
     return f"{place}, ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
+def number_line(number: str, kind: str, issuer_code: str = "UBND") -> str:
+    """ "Số: 07/BC-UBND": numbers below 10 take a leading zero (Phụ lục I); a blank to fill by hand
+    until the number is given, as offices print it."""
+    number = (number or "").strip()
+    if number.isdigit() and len(number) == 1:
+        number = "0" + number
+    return f"Số: {number or '      '}/{kind}-{issuer_code}"
+
+
 def title_block(doc, kind: str, title: str) -> None:
     """Tên loại ("BÁO CÁO", "QUYẾT ĐỊNH") and trích yếu, centred and bold, with a short rule."""
     para(doc, kind, 14, bold=True, align=CENTER, before=18, after=0)

@@ -31,12 +31,36 @@ def _attrs(style: dict) -> str:
     return " ".join(f'{k}="{v}"' for k, v in style.items())
 
 
+def _bars(labels: list[str], polygons, label: str) -> str:
+    """Fewer than three axes make no polygon: one horizontal bar per area and series instead."""
+    row, height = 18, 18 * max(1, len(labels) * len(polygons)) + 8
+    parts = [
+        f'<svg class="radar bars" viewBox="0 0 {SIZE} {height}" role="img" aria-label="{label}"><title>{label}</title>'
+    ]
+    y = 4
+    for i in range(len(labels)):
+        for k, (name, values) in enumerate(polygons):
+            v = values[i]
+            width = round(2.4 * max(0.0, min(100.0, v or 0)), 1)
+            style = STYLES[k % len(STYLES)]
+            parts.append(f'<text x="0" y="{y + 12}" font-size="11">{i + 1}</text>')
+            parts.append(
+                f'<rect x="16" y="{y}" width="{width}" height="{row - 4}" fill="{style["stroke"]}" '
+                f'fill-opacity="{0.8 if k == 0 else 0.4}"><title>{escape(name)}</title></rect>'
+            )
+            text = "—" if v is None else number(round(v, 1), "%")
+            parts.append(f'<text x="{20 + width}" y="{y + 12}" font-size="11">{text}</text>')
+            y += row
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def radar_svg(labels: list[str], polygons: list[tuple[str, list[float | None]]], *, title: str = "") -> str:
     """``labels`` name the axes (shown as their numbers 1..n); each polygon is (name, values)."""
     n = len(labels)
     label = escape(title or "Chỉ số theo lĩnh vực")
     if n < 3:
-        return f'<svg class="radar" viewBox="0 0 {SIZE} 40" role="img" aria-label="{label}"><title>{label}</title></svg>'
+        return _bars(labels, polygons, label)
     parts = [
         f'<svg class="radar" viewBox="0 0 {SIZE} {SIZE}" role="img" aria-label="{label}"><title>{label}</title>'
     ]

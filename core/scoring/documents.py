@@ -56,7 +56,7 @@ class SelfReport:
 
     @property
     def number_line(self) -> str:
-        return f"Số: {self.number}/BC-UBND" if self.number else "Số:        /BC-UBND"
+        return nd30.number_line(self.number, "BC")
 
 
 def _area_table(doc, lines: list[CriterionLine]) -> None:
@@ -160,7 +160,7 @@ class Decision:
 
     @property
     def number_line(self) -> str:
-        return f"Số: {self.number}/QĐ-UBND" if self.number else "Số:        /QĐ-UBND"
+        return nd30.number_line(self.number, "QĐ")
 
     @property
     def subject(self) -> str:
