@@ -197,12 +197,11 @@ def _open_steps(a: Assessment) -> dict[str, bool]:
     return {step.value: step_problem(a, step) is None for step in Step}
 
 
-def assessment_page(user, a: Assessment) -> dict:
-    """Everything the assessment page shows, in a few queries."""
-    criteria = list(a.round.framework.criteria.order_by("position"))
+def _layout(a: Assessment) -> tuple[list[Row], list[Area]]:
+    """The criteria in order, each with its score, grouped under their lĩnh vực."""
     scores = _scores(a)
     rows, areas = [], []
-    for c in criteria:
+    for c in a.round.framework.criteria.order_by("position"):
         s = scores.get(c.pk)
         row = Row(c, s, getattr(s, "n_evidence", 0) if s else 0)
         if s is not None:
@@ -212,6 +211,12 @@ def assessment_page(user, a: Assessment) -> dict:
         if c.depth == 1:
             areas.append(Area(c))
         areas[-1].rows.append(row)
+    return rows, areas
+
+
+def assessment_page(user, a: Assessment) -> dict:
+    """Everything the assessment page shows, in a few queries."""
+    rows, areas = _layout(a)
     perms = {
         "may_self": can(user, "assessment.self_score", a),
         "may_submit": can(user, "assessment.submit", a),
