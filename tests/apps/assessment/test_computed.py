@@ -130,3 +130,18 @@ def test_the_round_job_computes_only_units_still_self_scoring(world, par, django
     assert Job.objects.filter(kind=jobs.KIND).latest("pk").status == "succeeded"
     assert score(par.a1, "1.1").computed_points == 1  # recomputed with the new plan
     assert score(par.a2, "1.1").computed_points == 0  # locked since its submission
+
+
+def test_the_appraiser_overrides_a_computed_score_with_a_reason(world, par, today):
+    from tests.apps.assessment.conftest import fill
+
+    plan(world.a1, signed=date(2025, 1, 20))
+    fill(par.a1, world.officer_a1)
+    services.submit(world.officer_a1, par.a1)
+    s = score(par.a1, "1.1")
+    assert s.computed_points == 1 and s.self_points == 1
+    with pytest.raises(ValidationError, match="lý do"):
+        services.appraise(world.appraiser_a, s, points=0)
+    services.appraise(world.appraiser_a, s, points=0, reason="Kế hoạch ký sau khi UBND tỉnh nhắc nhở")
+    s = score(par.a1, "1.1")
+    assert (s.computed_points, s.self_points, s.appraisal1_points, s.final_points) == (1, 1, 0, 0)

@@ -133,6 +133,8 @@ def test_self_scoring_locks_at_the_deadline_and_a_reopening_is_recorded(world, p
     assert s.self_points is None  # the page did not get round the lock
     with pytest.raises(ValidationError, match="hết hạn"):
         services.submit(world.officer_a1, par.a1)
+    par.a1.refresh_from_db()
+    assert (par.a1.status, par.a1.submitted_on) == ("self", None)  # a late submission saves nothing
     with pytest.raises(PermissionDenied):
         services.reopen(world.officer_a1, par.a1, "self", date(2025, 10, 20), "xin thêm thời gian")
     with pytest.raises(ValidationError, match="lý do"):
