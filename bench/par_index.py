@@ -175,17 +175,18 @@ def time_results(runs: int) -> list[float]:
     from apps.assessment.models import AssessmentRound
 
     rnd = AssessmentRound.objects.select_related("framework", "province").get(province__name=PROVINCE)
-    times, count = [], 0
+    times, cpu, count = [], [], 0
     for _ in range(runs + 1):
         results._SCHEMES.clear()
         rnd = AssessmentRound.objects.select_related("framework", "province").get(pk=rnd.pk)
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         res = results.round_results(rnd)
         payload = res.json()
         times.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
         count = len(payload["results"])
     assert count and all(r["rank"] for r in payload["results"])
-    return times[1:]
+    return times[1:], cpu[1:]
 
 
 def time_page(username: str, status: str, runs: int) -> list[float]:
@@ -199,13 +200,14 @@ def time_page(username: str, status: str, runs: int) -> list[float]:
     client = Client()
     client.force_login(User.objects.get(username=username))
     url = f"/chi-so-cchc/danh-gia/{a.pk}/"
-    times = []
+    times, cpu = [], []
     for _ in range(runs + 2):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         response = client.get(url)
         times.append((time.perf_counter() - t) * 1000)
+        cpu.append((time.process_time() - c) * 1000)
         assert response.status_code == 200, response.status_code
-    return times[2:]
+    return times[2:], cpu[2:]
 
 
 def main() -> int:
@@ -219,20 +221,23 @@ def main() -> int:
 
     print(f"Chỉ số CCHC — CSDL {connection.vendor}")
     build(args.units)
-    results_ms = time_results(args.runs)
-    officer_ms = time_page("bench.xa", "self", args.runs * 2)
-    appraiser_ms = time_page("bench.thamdinh", "submitted", args.runs * 2)
+    results_ms, results_cpu = time_results(args.runs)
+    officer_ms, officer_cpu = time_page("bench.xa", "self", args.runs * 2)
+    appraiser_ms, appraiser_cpu = time_page("bench.thamdinh", "submitted", args.runs * 2)
     med = statistics.median
-    print(
-        f"  kết quả {args.units} đơn vị × 100 tiêu chí: trung vị {med(results_ms):.0f} ms, chậm nhất {max(results_ms):.0f} ms (mục tiêu < {RESULTS_TARGET_MS:.0f} ms)"
-    )
-    print(
-        f"  trang đánh giá một đơn vị (chuyên viên xã, đang tự chấm): trung vị {med(officer_ms):.0f} ms, chậm nhất {max(officer_ms):.0f} ms (mục tiêu < {PAGE_TARGET_MS:.0f} ms)"
-    )
-    print(
-        f"  trang đánh giá một đơn vị (thẩm định viên): trung vị {med(appraiser_ms):.0f} ms, chậm nhất {max(appraiser_ms):.0f} ms (mục tiêu < {PAGE_TARGET_MS:.0f} ms)"
-    )
-    ok = med(results_ms) < RESULTS_TARGET_MS and max(med(officer_ms), med(appraiser_ms)) < PAGE_TARGET_MS
+    # CPU time of this process beside the wall clock: on a shared machine the wall clock also counts
+    # the time other processes held the CPU (the database server's work is not in the CPU figure).
+    lines = [
+        (f"kết quả {args.units} đơn vị × 100 tiêu chí", results_ms, results_cpu, RESULTS_TARGET_MS),
+        ("trang đánh giá một đơn vị (chuyên viên xã, đang tự chấm)", officer_ms, officer_cpu, PAGE_TARGET_MS),
+        ("trang đánh giá một đơn vị (thẩm định viên)", appraiser_ms, appraiser_cpu, PAGE_TARGET_MS),
+    ]
+    for label, wall, cpu, target in lines:
+        print(
+            f"  {label}: trung vị {med(wall):.0f} ms (CPU {med(cpu):.0f} ms), chậm nhất {max(wall):.0f} ms "
+            f"(mục tiêu < {target:.0f} ms)"
+        )
+    ok = all(med(wall) < target for _label, wall, _cpu, target in lines)
     print("  ĐẠT" if ok else "  KHÔNG ĐẠT")
     return 0 if ok else 1
 

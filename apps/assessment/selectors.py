@@ -15,6 +15,7 @@ from django.http import Http404
 from apps.accounts.policy import can, subject, visible_units
 from apps.assessment.models import Assessment, AssessmentRound, Criterion, Evidence, IndexFramework, Score
 from apps.assessment.results import scheme_for
+from apps.assessment.rows import Urls, criterion_view
 from apps.assessment.services import due_of, missing, step_problem
 from core.reporting.radar import radar_svg
 from core.scoring.framework import KIND_LABELS, NA_LABELS
@@ -126,7 +127,7 @@ class Row:
     score: Score | None = None
     evidence_count: int = 0
     level: str = ""
-    children_max: float = 0.0
+    view: dict = field(default_factory=dict)  # display strings for the template (rows.criterion_view)
 
     @property
     def is_leaf(self) -> bool:
@@ -217,6 +218,7 @@ def _layout(a: Assessment) -> tuple[list[Row], list[Area]]:
 def assessment_page(user, a: Assessment) -> dict:
     """Everything the assessment page shows, in a few queries."""
     rows, areas = _layout(a)
+    page = {"open": _open_steps(a)}
     perms = {
         "may_self": can(user, "assessment.self_score", a),
         "may_submit": can(user, "assessment.submit", a),
@@ -228,7 +230,11 @@ def assessment_page(user, a: Assessment) -> dict:
     result = unit_result(scheme, _unit_scores(a, rows, rounds))
     for area in areas:
         area.points, area.max = result.areas.get(area.criterion.code, (0.0, 0.0))
-    open_steps = _open_steps(a)
+    page.update(perms)
+    urls = Urls()
+    for row in rows:
+        if row.is_leaf and row.score is not None:
+            row.view = criterion_view(row, page, urls)
     gaps = None
     if a.status == Assessment.Status.SELF:
         gaps = missing(a, [r.score for r in rows if r.score is not None])
@@ -239,7 +245,7 @@ def assessment_page(user, a: Assessment) -> dict:
         "areas": areas,
         "result": result,
         "gaps": gaps,
-        "open": open_steps,
+        "open": page["open"],
         "dues": {step.value: due_of(a, step) for step in Step},
         "reopenings": list(a.reopenings.select_related("by")),
         "status_label": STATUS_LABELS.get(a.status, a.status),

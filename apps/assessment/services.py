@@ -58,8 +58,10 @@ def deadlines_of(rnd: AssessmentRound) -> Deadlines:
 
 
 def due_of(a: Assessment, step: Step) -> date:
-    """The step's deadline for this unit, a reopening included."""
-    return effective_due(step, deadlines_of(a.round), a.reopenings.values_list("step", "until"))
+    """The step's deadline for this unit, a reopening included (its reopenings read once per instance)."""
+    if "_reopened" not in a.__dict__:
+        a._reopened = list(a.reopenings.values_list("step", "until"))
+    return effective_due(step, deadlines_of(a.round), a._reopened)
 
 
 def lock_assessment(assessment: Assessment) -> Assessment:
