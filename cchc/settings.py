@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "apps.jobs",
+    "apps.assessment",
     # Last, as its documentation asks: deletes the files of deleted rows (on commit, storage API).
     "django_cleanup.apps.CleanupConfig",
 ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("theo-doi/", include("apps.tracking.urls")),
     path("bao-cao/", include("apps.reports.urls")),
     path("tac-vu/", include("apps.jobs.urls")),
+    path("chi-so-cchc/", include("apps.assessment.urls")),
     # The admin's own login would bypass the throttle: one door for everyone.
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

@@ -23,3 +23,4 @@ class PlansConfig(AppConfig):
             lambda user: subject(user).is_root or bool(subject(user).units_for()),
             order=10,
         )
+        from apps.plans import measures  # noqa: F401 - registers its figures in core.measures

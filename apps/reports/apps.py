@@ -22,3 +22,4 @@ class ReportsConfig(AppConfig):
             lambda user: subject(user).is_root or bool(subject(user).units_for()),
             order=40,
         )
+        from apps.reports import measures  # noqa: F401 - registers its figures in core.measures

@@ -30,3 +30,4 @@ class TrackingConfig(AppConfig):
         register(
             "Lịch làm việc", "tracking:calendar_days", lambda user: can(user, "tracking.calendar"), order=90
         )
+        from apps.tracking import measures  # noqa: F401 - registers its figures in core.measures

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 
 from core.plandoc.model import AREAS
+from core.reporting.nd30 import number_line
 
 AREA_CODES: tuple[str, ...] = tuple(AREAS)
 # Section II of the report covers the six reform areas; chỉ đạo, điều hành is section I.
@@ -125,10 +126,7 @@ class ReportData:
     @property
     def number_line(self) -> str:
         """ "Số: 15/BC-UBND", with a blank for the number until it is given (as offices print it)."""
-        number = self.number.strip()
-        if number.isdigit() and len(number) == 1:
-            number = "0" + number  # Nghị định 30/2020: numbers below 10 take a leading zero
-        return f"Số: {number or '      '}/BC-{self.issuer_code}"
+        return number_line(self.number, "BC", self.issuer_code)
 
     def to_dict(self) -> dict:
         return to_json(asdict(self))

@@ -1,12 +1,7 @@
 """The report as a Word document in the format of Nghị định 30/2020/NĐ-CP (Phụ lục I).
 
-A4 portrait, margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman; body 14 pt
-justified with a 1.27 cm first-line indent and 6 pt after each paragraph; the header block of a
-"văn bản có tên loại" (tên cơ quan and số ký hiệu on the left, quốc hiệu, tiêu ngữ and địa danh,
-ngày tháng on the right); page numbers centred in the top margin from page 2. The body follows the
+The layout (page, header block, title, closing) is ``core.reporting.nd30``; the body follows the
 usual đề cương of a CCHC report (I-V), each section carrying the facts of ``ReportData``.
-
-Only python-docx is used; the one piece of raw XML is the PAGE field, which python-docx has no API for.
 """
 
 from __future__ import annotations
@@ -14,25 +9,23 @@ from __future__ import annotations
 import io
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Pt
 
 from core.plandoc.model import AREAS
+from core.reporting import nd30
 from core.reporting.data import RESULT_AREAS, ReportData, TaskFact
 from core.reporting.facts import TASK_STATE_LABELS, TaskState, by_lead_agency, count_tasks, counts_by, percent
+
+# The shared Nghị định 30 layout (core.reporting.nd30), under the names this module always used.
+from core.reporting.nd30 import cell as _cell
+from core.reporting.nd30 import grid as _grid
+from core.reporting.nd30 import para as _para
+from core.reporting.nd30 import run as _run
+from core.reporting.nd30 import text_block as _text_block
 from core.reporting.targets import VERDICT_LABELS, number, target_text
 
-FONT = "Times New Roman"
-BODY_PT = 14
-TABLE_PT = 12
-QUOC_HIEU = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
-TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
-NBSP = "\u00a0"
+TABLE_PT = nd30.TABLE_PT
 SECTION_TITLES = {
     "I": "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH",
     "II": "II. KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH",
@@ -41,177 +34,6 @@ SECTION_TITLES = {
     "V": "V. ĐỀ XUẤT, KIẾN NGHỊ",
 }
 STATE_COLUMNS = list(TaskState)
-
-
-def _run(paragraph, text: str, size: int | None = BODY_PT, *, bold=False, italic=False, underline=False):
-    """A run in Times New Roman; ``size`` None leaves font and size to the paragraph style (table
-    cells), which keeps big tables fast to build: every property is an element to place."""
-    run = paragraph.add_run(text)
-    if size is not None:
-        run.font.name, run.font.size = FONT, Pt(size)
-    # Only what differs from plain text: each property set is an element python-docx has to place.
-    if bold:
-        run.bold = True
-    if italic:
-        run.italic = True
-    if underline:
-        run.underline = True
-    return run
-
-
-def _para(
-    container,
-    text: str = "",
-    size: int = BODY_PT,
-    *,
-    bold=False,
-    italic=False,
-    align=None,
-    indent: bool = False,
-    after: float = 6,
-    before: float = 0,
-):
-    p = container.add_paragraph()
-    fmt = p.paragraph_format
-    fmt.space_after, fmt.space_before = Pt(after), Pt(before)
-    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY if align is None else align
-    if indent:
-        fmt.first_line_indent = Cm(1.27)
-    if text:
-        _run(p, text, size, bold=bold, italic=italic)
-    return p
-
-
-def _rule(container, length: int, size: int = 13):
-    """A short solid line under a name or a title: underlined non-breaking spaces, centred."""
-    p = _para(container, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
-    _run(p, NBSP * length, size, underline=True)
-    p.paragraph_format.line_spacing = Pt(6)
-    return p
-
-
-def _text_block(doc, text: str) -> None:
-    """Narrative text: one paragraph per line; lines starting with '-' or '+' are list items."""
-    for line in (text or "").splitlines():
-        if line.strip():
-            _para(doc, line.strip(), indent=True)
-
-
-def _page(doc) -> None:
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    section.header_distance = Mm(10)
-    normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(BODY_PT)
-    normal.paragraph_format.line_spacing = 1.15
-    # Page numbers from page 2: page 1 has its own, empty, header.
-    section.different_first_page_header_footer = True
-    header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = _run(header, "2")  # placeholder text, replaced by the page number when rendered
-    field.append(run._r)  # python-docx has no API for fields: wrap the run in a PAGE field
-    header._p.append(field)
-
-
-def _grid(doc, rows: int, cols: int, widths_cm: list[float], *, borders: bool = True):
-    table = doc.add_table(rows=rows, cols=cols)
-    if borders:
-        table.style = doc.styles["Table Grid"]
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths_cm, strict=False):
-            cell.width = Cm(width)
-    return table
-
-
-def _cell(
-    cell,
-    text: str,
-    size: int = TABLE_PT,
-    *,
-    bold=False,
-    italic=False,
-    align=WD_ALIGN_PARAGRAPH.LEFT,
-    explicit: bool = False,
-):
-    """Text in a table cell. Data tables take font and size from a paragraph style (fast for
-    hundreds of rows); the header and signature blocks set them on the run (``explicit``)."""
-    p = cell.paragraphs[0]
-    if explicit:
-        p.paragraph_format.space_after = Pt(0)
-    else:
-        # python-docx's own setter below the public API: ``p.style = ...`` scans every style of the
-        # document to see whether it is the default, once per cell (most of a big table's build time).
-        p._p.style = _table_style(cell.part, size).style_id
-    if align != WD_ALIGN_PARAGRAPH.LEFT:
-        p.alignment = align
-    if text:
-        _run(p, text, size if explicit else None, bold=bold, italic=italic)
-    return p
-
-
-def _table_style(part, size: int):
-    """A paragraph style per table font size: Times New Roman, no spacing after, single lines."""
-    cache = part.__dict__.setdefault("_cchc_table_styles", {})
-    if size not in cache:
-        styles = part.styles
-        style = styles.add_style(f"CCHC Bang {size}", WD_STYLE_TYPE.PARAGRAPH)
-        style.base_style = styles["Normal"]
-        style.font.name, style.font.size = FONT, Pt(size)
-        style.paragraph_format.space_after = Pt(0)
-        style.paragraph_format.line_spacing = 1.0
-        cache[size] = style
-    return cache[size]
-
-
-def _header_block(doc, data: ReportData) -> None:
-    table = _grid(doc, 1, 2, [6.5, 10.0], borders=False)
-    left, right = table.rows[0].cells
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    if data.parent_body:
-        _cell(left, data.parent_body.upper(), 13, align=center, explicit=True)
-        p = left.add_paragraph()
-    else:
-        p = left.paragraphs[0]
-    p.alignment = center
-    p.paragraph_format.space_after = Pt(0)
-    _run(p, data.issuer.upper(), 13, bold=True)
-    _rule(left, 14)
-    p = left.add_paragraph()
-    p.alignment = center
-    _run(p, data.number_line, 13)
-    _cell(right, QUOC_HIEU, 13, bold=True, align=center, explicit=True)
-    p = right.add_paragraph()
-    p.alignment = center
-    p.paragraph_format.space_after = Pt(6)
-    _run(p, TIEU_NGU, 14, bold=True, underline=True)  # the tiêu ngữ's rule is as long as its text
-    p = right.add_paragraph()
-    p.alignment = center
-    _run(p, date_line(data), 14, italic=True)
-
-
-def date_line(data: ReportData) -> str:
-    """ "Thường Xuân, ngày 05 tháng 01 năm 2025": leading zero for days < 10 and months 1-2."""
-    place = data.place or "……"
-    d = data.report_date
-    if d is None:
-        return f"{place}, ngày      tháng      năm {data.period_end.year}"
-    month = f"{d.month:02d}" if d.month <= 2 else str(d.month)
-    return f"{place}, ngày {d.day:02d} tháng {month} năm {d.year}"
-
-
-def _title(doc, data: ReportData) -> None:
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    _para(doc, "BÁO CÁO", 14, bold=True, align=center, before=18, after=0)
-    _para(doc, data.title, 14, bold=True, align=center, after=0)
-    _rule(doc, 24)
-    _para(doc, after=6)
 
 
 def _counts_table(doc, rows, first_header: str) -> None:
@@ -302,6 +124,11 @@ def _communes_table(doc, data: ReportData) -> None:
             _cell(cell, text, 11, align=WD_ALIGN_PARAGRAPH.LEFT if j == 1 else WD_ALIGN_PARAGRAPH.CENTER)
 
 
+def date_line(data: ReportData) -> str:
+    """ "Thường Xuân, ngày 05 tháng 01 năm 2025": leading zero for days < 10 and months 1-2."""
+    return nd30.date_text(data.place, data.report_date, data.period_end.year)
+
+
 def commune_status(row) -> str:
     if row.status == "submitted":
         return "Đã gửi đúng hạn" if row.on_time else "Đã gửi trễ hạn"
@@ -346,35 +173,12 @@ def _section_two(doc, data: ReportData) -> None:
         _para(doc, "Kế hoạch không có chỉ tiêu định lượng để theo dõi trong kỳ.", italic=True, indent=True)
 
 
-def _closing(doc, data: ReportData) -> None:
-    table = _grid(doc, 1, 2, [8.0, 8.5], borders=False)
-    left, right = table.rows[0].cells
-    _cell(left, "Nơi nhận:", 12, bold=True, italic=True, explicit=True)
-    recipients = data.recipients or ["Như trên;", "Lưu: VT."]
-    for i, r in enumerate(recipients):
-        p = left.add_paragraph()
-        p.paragraph_format.space_after = Pt(0)
-        text = r.strip().lstrip("-").strip()
-        end = "." if i == len(recipients) - 1 else ";"
-        _run(p, f"- {text.rstrip(';.')}{end}", 11)
-    center = WD_ALIGN_PARAGRAPH.CENTER
-    _cell(right, data.signer_authority.upper(), 14, bold=True, align=center, explicit=True)
-    p = right.add_paragraph()
-    p.alignment = center
-    _run(p, data.signer_title.upper(), 14, bold=True)
-    for _ in range(4):
-        right.add_paragraph()
-    p = right.add_paragraph()
-    p.alignment = center
-    _run(p, data.signer_name or "", 14, bold=True)
-
-
 def build_docx(data: ReportData) -> bytes:
     """The report document as DOCX bytes."""
     doc = Document()
-    _page(doc)
-    _header_block(doc, data)
-    _title(doc, data)
+    nd30.setup_page(doc)
+    nd30.header_block(doc, data.issuer, data.number_line, date_line(data), data.parent_body)
+    nd30.title_block(doc, "BÁO CÁO", data.title)
     _para(
         doc,
         f"Số liệu tính từ ngày {data.period_start:%d/%m/%Y} đến ngày {data.period_end:%d/%m/%Y}.",
@@ -403,7 +207,7 @@ def build_docx(data: ReportData) -> bytes:
         f"của {data.unit_name}./.",
         indent=True,
     )
-    _closing(doc, data)
+    nd30.closing(doc, data.recipients, data.signer_authority, data.signer_title, data.signer_name)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -27,11 +27,3 @@ def _sign_report(s: Subject, obj) -> bool:
     """Sign a unit's report: the leader of that unit itself (a province leader does not sign for a
     commune, though their membership covers it)."""
     return Role.LEADER in own_roles(s, unit_id_of(obj))
-
-
-@rule("assessment.appraise")
-def _appraise(s: Subject, obj) -> bool:
-    """Appraise a subordinate unit: appraisers of a superior unit, never of their own unit."""
-    unit_id = unit_id_of(obj)
-    own = {m.org_unit_id for m in s.memberships if m.role == Role.APPRAISER}
-    return unit_id in s.units_for([Role.APPRAISER]) and unit_id not in own
