@@ -36,6 +36,7 @@ from core.scoring.framework import (
     parse_number,
 )
 from core.text import fold, nfc
+from core.xlsx_safe import protect
 
 INFO_SHEET, CRITERIA_SHEET, BANDS_SHEET, HELP_SHEET = "Thông tin", "Tiêu chí", "Xếp loại", "Hướng dẫn"
 INFO_ROWS = [
@@ -64,23 +65,15 @@ COLUMNS = [
     ("Phần (thẩm định / khảo sát), ghi ở dòng lĩnh vực", 14),
 ]
 MAX_ROWS = 2000
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def put(ws: Worksheet, row: int, col: int, value):
-    """Write one cell. Text that Excel could read as a formula is stored as text, shown as typed.
-
-    The one place cells are written, so the project-wide escaping helper can replace its body."""
+    """Write one cell; text that Excel could read as a formula stays text (``core.xlsx_safe``)."""
     cell = ws.cell(row, col)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        cell.value = value
-        cell.data_type = "s"  # openpyxl would otherwise store "=..." as a formula
-        cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-    else:
-        cell.value = value
-    return cell
+    cell.value = value
+    return protect(cell)
 
 
 # --- reading ---------------------------------------------------------------------------------------

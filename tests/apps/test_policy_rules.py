@@ -7,6 +7,8 @@ bypasses the rules) have no grant."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from apps.accounts import policy
@@ -47,6 +49,16 @@ CASES = {
                             [("appraiser_a", "a1")]),
     "jobs.view": ([("officer_b1", "job_a1"), ("staff_a1", "job_a1"), ("officer_a", "job_a1")],
                   [("officer_a1", "job_a1"), ("viewer_a1", "job_a1")]),
+    "assessment.manage": ([("officer_a1", "a"), ("appraiser_a", "a"), ("officer_b1", "a")], [("officer_a", "a")]),
+    "assessment.self_score": ([("appraiser_a", "assess_a1"), ("staff_a1", "assess_a1"),
+                               ("officer_b1", "assess_a1")], [("officer_a1", "assess_a1")]),
+    "assessment.submit": ([("staff_a1", "assess_a1"), ("officer_b1", "assess_a1"), ("appraiser_a", "assess_a1")],
+                          [("leader_a1", "assess_a1")]),
+    "assessment.view": ([("officer_b1", "assess_a1_sent"), ("officer_a", "assess_a1"), ("nobody", "assess_a1")],
+                        [("viewer_a1", "assess_a1"), ("officer_a", "assess_a1_sent")]),
+    "assessment.results": ([("officer_a1", "round_a"), ("officer_b1", "round_a")], [("officer_a", "round_a")]),
+    "assessment.read_framework": ([("officer_b1", "framework_a"), ("nobody", "framework_a")],
+                                  [("officer_a1", "framework_a")]),
 }  # fmt: skip
 
 
@@ -69,6 +81,16 @@ def objects(world, plan_a1):  # noqa: F811
     named = {k: v for k, v in vars(world).items()}
     named.update(vars(plan_a1))
     named["draft_a1"] = draft
+    # PAR INDEX objects as the assessment rules read them (attributes of Assessment, round, framework)
+    round_a = SimpleNamespace(province_id=world.a.pk, published=False)
+    named["round_a"] = round_a
+    named["framework_a"] = SimpleNamespace(province_id=world.a.pk)
+    named["assess_a1"] = SimpleNamespace(
+        org_unit_id=world.a1.pk, agency_id=None, status="self", round=round_a
+    )
+    named["assess_a1_sent"] = SimpleNamespace(
+        org_unit_id=world.a1.pk, agency_id=None, status="submitted", round=round_a
+    )
     named["job_a1"] = Job.objects.create(
         kind="reports.compile",
         org_unit=world.a1,
