@@ -8,7 +8,21 @@ from cchc.concurrency import VersionField
 from core.bounds import plan_period_problem, year_problem
 
 DATE = forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy", "inputmode": "numeric"})
-ALLOWED_EXTENSIONS = {"txt", "md", "docx", "pdf", "doc", "odt", "rtf", "png", "jpg", "jpeg", "tif", "tiff", "xlsx"}
+ALLOWED_EXTENSIONS = {
+    "txt",
+    "md",
+    "docx",
+    "pdf",
+    "doc",
+    "odt",
+    "rtf",
+    "png",
+    "jpg",
+    "jpeg",
+    "tif",
+    "tiff",
+    "xlsx",
+}
 
 
 def _lines(text: str) -> list[str]:
@@ -154,6 +168,7 @@ class TargetForm(forms.ModelForm):
 
     def target_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
+
 
 class PasteForm(forms.Form):
     """Rows copied from Excel: tab-separated text, with or without the header row."""
