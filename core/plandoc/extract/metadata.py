@@ -399,6 +399,54 @@ def _signer_in_block(lines: list[Line]) -> tuple[str | None, Span | None]:
     return None, None
 
 
+# The most common Vietnamese family names: a signature block read as interleaved columns (a PDF of a
+# two-column table) still ends with the signer's full name, which starts with one of them.
+_SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Trương Đoàn Lâm Mai "
+    "Trịnh Đào Cao Lương Hà Tô Tạ Chu Vương Quách Thái La Lưu Kiều Châu Lại Triệu Phùng Văn Từ Hầu Tăng "
+    "Khổng Thân Lục Mạc Nông Quan Doãn Âu Giang Kim Hứa Diệp Tôn Cù Ninh Nghiêm Vi Đàm Bế Lò Lã Ông"
+).split()
+_PERSON = re.compile(
+    r"(?<![\wÀ-ỹ])((?:" + "|".join(_SURNAMES) + r")(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){1,4})(?![\wÀ-ỹ])"
+)
+_NOT_IN_NAMES = {
+    "Đảng",
+    "Ủy",
+    "Uỷ",
+    "Ban",
+    "Sở",
+    "Tỉnh",
+    "Huyện",
+    "Bộ",
+    "Cục",
+    "Phòng",
+    "Nhân",
+    "Dân",
+    "Nhà",
+    "Nước",
+}
+_SIGN_TITLE = re.compile(r"CHỦ TỊCH|THỦ TƯỚNG|BỘ TRƯỞNG|GIÁM ĐỐC|CHỦ NHIỆM|TRƯỞNG BAN|TỔNG THƯ KÝ")
+
+
+def _signer_by_surname(doc: Document) -> tuple[str | None, Span | None]:
+    """The signer's name after the last signing title, wherever the reader put it (a PDF of the
+    two-column signature table interleaves it with "Nơi nhận")."""
+    titles = list(_SIGN_TITLE.finditer(doc.text))
+    if not titles:
+        return None, None
+    start = titles[-1].end()
+    match = _PERSON.search(doc.text, start, start + 600)
+    if not match:
+        return None, None
+    words = match.group(1).split()
+    while len(words) > 2 and words[-1] in _NOT_IN_NAMES:
+        words.pop()  # "Phạm Minh Chính Đảng": the next column's "… của Đảng" ran on
+    name = " ".join(words)
+    if not _looks_like_name(name):
+        return None, None
+    return name, Span(match.start(1), match.start(1) + len(name))
+
+
 def _caption_number(flat: str) -> tuple[str | None, date | None]:
     """Number and date from an annex caption ("(Kèm theo Nghị quyết số 1339/NQ-UBTVQH15 ngày 28 tháng
     12 năm 2024 …)") when the header prints none."""
@@ -486,6 +534,8 @@ def fill_metadata(doc: Document, units: list[Unit], plan: PlanDraft) -> None:
     plan.signer, span = _signer(lines)
     if plan.signer is None:
         plan.signer, span = _signer_in_block(lines)
+    if plan.signer is None:
+        plan.signer, span = _signer_by_surname(doc)
     if span:
         plan.spans["signer"] = span
     plan.period_start, plan.period_end = _period(title)
