@@ -90,9 +90,24 @@ def all_lines(doc: Document) -> list[Line]:
     return header_lines(doc, limit=10**9)
 
 
+def _retoned(text: str) -> str:
+    """A letterhead misread by OCR ("TÍNH ĐỒNG | THÁP"): the unit word given its tones back by its
+    accent-free form, and stray rule marks dropped, so the unit can still be read."""
+    words = text.replace("|", " ").split()
+    if not words:
+        return text
+    for spelled, _level in _UNIT_TYPES:
+        n = len(spelled.split())
+        if fold(" ".join(words[:n])) == fold(spelled):
+            return " ".join([spelled, *words[n:]])
+    return " ".join(words)
+
+
 def parse_unit(text: str) -> tuple[str, str] | None:
     """``("xã Thường Xuân", "commune")`` from "XÃ THƯỜNG XUÂN" or "xã Thường Xuân ban hành …"."""
     match = _UNIT_RE.search(text.strip())
+    if not match:
+        match = _UNIT_RE.search(_retoned(text))
     if not match:
         return None
     kind_text = match.group(1).lower()
