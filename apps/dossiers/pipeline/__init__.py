@@ -1,0 +1,197 @@
+"""Dossier import: a file (or pushed items) in, dossiers and roll-ups written, one transaction.
+
+``import_file`` and ``import_items`` are plain functions with a progress callback; the background
+job, the command line and the push API call them. Steps (each set-based):
+
+1. read the rows into ``clean``/``errs``: PostgreSQL streams a CSV through COPY and reads it in SQL
+   (``fast``), anything else is read row by row in Python (``rows``);
+2. resolve the distinct unit, procedure, sector and agency texts (``resolve``);
+3. refuse duplicate codes with different data, derive on-time and processing days, find which rows
+   are new, changed, unchanged or older than what is stored (``apply``);
+4. unless it is a dry run: insert and update, then recompute the roll-ups of the touched keys.
+
+Rows with problems are reported (``errs`` → ``ImportRowError``) and skipped; a failure of the file
+or of the database rolls everything back.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import psycopg
+from django.db import connection, transaction
+
+from apps.dossiers.pipeline import apply, fast, resolve, rows
+from apps.dossiers.pipeline.dialect import LOCAL_TZ, Dialect, dialect_for
+from apps.dossiers.pipeline.source import Source, SourceError, open_source
+from apps.dossiers.pipeline.tables import create_base, drop_all
+from cchc import clock
+
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+LOCK_KEY = 766_011
+__all__ = ["ImportRequest", "Outcome", "SourceError", "import_file", "import_items"]
+
+
+@dataclass
+class ImportRequest:
+    dry_run: bool = False
+    mapping: dict[str, str] | None = None  # canonical column -> file header
+    scope: set[int] | None = None  # units the importer may write for; None: all
+    import_id: int | None = None  # where row errors are saved
+    calendar: object = None  # a WorkCalendar; the database's when None
+
+
+@dataclass
+class Outcome(apply.Counts):
+    fast: bool = False  # read by the PostgreSQL bulk reader
+    fallback: str = ""  # why the bulk reader handed over to the Python reader
+    timings: dict = field(default_factory=dict)  # step -> seconds, for the benchmark
+
+    @contextmanager
+    def timed(self, step: str):
+        start = time.perf_counter()
+        yield
+        self.timings[step] = round(self.timings.get(step, 0) + time.perf_counter() - start, 3)
+
+
+def _quiet(phase: str, done: int, total: int) -> None:
+    pass
+
+
+def _session(cursor, d: Dialect) -> None:
+    if d.vendor != "postgresql":
+        return
+    cursor.execute(f"SET LOCAL timezone TO '{LOCAL_TZ}'")
+    cursor.execute("SET LOCAL DateStyle TO 'ISO, DMY'")
+    cursor.execute("SET LOCAL work_mem TO '128MB'")
+    cursor.execute("SET LOCAL jit TO off")  # compiling the wide expressions costs more than it saves
+    cursor.execute(f"SELECT pg_advisory_xact_lock({LOCK_KEY})")  # one import at a time
+
+
+def _calendar(request: ImportRequest):
+    if request.calendar is not None:
+        return request.calendar
+    from apps.tracking.calendar import work_calendar
+
+    return work_calendar()
+
+
+def _maps(cursor, d: Dialect, names: dict[str, list], request: ImportRequest, cal, today) -> resolve.Maps:
+    maps = resolve.build_maps(cursor, d, names, request.scope)
+    resolve.build_agency_map(cursor, d, maps, names.get("agency_name", []))
+    apply.build_calendar(cursor, d, cal, date(today.year - 15, 1, 1), date(today.year + 6, 12, 31))
+    for table in ("m_unit", "m_proc", "m_sector", "m_agency", "cal"):
+        cursor.execute(f"ANALYZE {table}")  # temp tables have no statistics until asked
+    return maps
+
+
+def _read_fast(cursor, d: Dialect, source: Source, request, progress, outcome, cal, today) -> resolve.Maps:
+    t = outcome.timed
+    with t("copy"):
+        fast.copy_stage(cursor, source, lambda done: progress("Đọc tệp", done, source.size))
+    progress("Kiểm tra dữ liệu", 0, 0)
+    with t("distinct"):
+        distinct = fast.distinct_values(cursor, source)
+        names = {name: distinct.get(column, []) for column, name in fast.NAME_COLUMNS.items()}
+        maps = _maps(cursor, d, names, request, cal, today)
+    with t("parse"):
+        query = fast.source_query(cursor, source, distinct)
+        apply.build_valid(cursor, d, query, datetime.now().replace(microsecond=0), extra=("shapes_ok",))
+        fast.check_dates(cursor)
+    with t("checks"):
+        fast.check_rows(cursor, d)
+    return maps
+
+
+def _read_rows(cursor, d: Dialect, source, items, request, progress, outcome, cal, today) -> resolve.Maps:
+    t = outcome.timed
+    create_base(cursor, d, clean_table=True)
+    estimate = max(1, source.size // 200) if source is not None else len(items)
+    stream = rows.file_values(source) if source is not None else items
+    with t("read"):
+        rows.fill(cursor, d, stream, lambda done: progress("Đọc tệp", done, max(done, estimate)))
+    progress("Kiểm tra dữ liệu", 0, 0)
+    with t("distinct"):
+        names = {}
+        for name in ("unit_name", "proc_code", "sector_code", "agency_name"):
+            cursor.execute(f"SELECT DISTINCT {name} FROM clean")
+            names[name] = [r[0] for r in cursor.fetchall()]
+        maps = _maps(cursor, d, names, request, cal, today)
+    with t("parse"):
+        apply.build_valid(cursor, d, "clean", datetime.now().replace(microsecond=0))
+    return maps
+
+
+def _read(cursor, d: Dialect, source, items, request, progress, outcome, cal, today) -> resolve.Maps:
+    """Fill ``v`` (every row, typed, resolved, derived) and ``errs``: by the bulk reader when it can."""
+    if source is not None and source.kind == "csv" and d.vendor == "postgresql":
+        sid = transaction.savepoint()
+        try:
+            create_base(cursor, d, clean_table=False)
+            maps = _read_fast(cursor, d, source, request, progress, outcome, cal, today)
+            transaction.savepoint_commit(sid)
+            outcome.fast = True
+            return maps
+        except (fast.Fallback, psycopg.DataError) as exc:
+            transaction.savepoint_rollback(sid)
+            outcome.fallback = str(exc).splitlines()[0][:300]
+            log.info("Nhập hồ sơ: đọc bằng Python (%s)", outcome.fallback)
+    return _read_rows(cursor, d, source, items, request, progress, outcome, cal, today)
+
+
+def _run(source: Source | None, items, request: ImportRequest, progress: Progress) -> Outcome:
+    outcome = Outcome()
+    t = outcome.timed
+    cal = _calendar(request)
+    today = clock.today()
+    with transaction.atomic():
+        cursor = connection.cursor().cursor
+        d = dialect_for(connection)
+        _session(cursor, d)
+        drop_all(cursor, d)
+        maps = _read(cursor, d, source, items, request, progress, outcome, cal, today)
+        with t("validate"):
+            cursor.execute("SELECT count(*) FROM v")
+            outcome.rows = cursor.fetchone()[0]
+            apply.report_unresolved(cursor, d, maps.bad)
+            apply.complete_dues(cursor, d, cal)
+            outcome.duplicates = apply.find_duplicates(cursor, d)
+            apply.mark_valid(cursor)
+            apply.refuse_foreign(cursor, d, request.scope)
+        with t("classify"):
+            outcome.created, outcome.updated, outcome.unchanged, outcome.older = apply.classify(cursor, d)
+        if not request.dry_run:
+            progress("Ghi hồ sơ", 0, 0)
+            with t("write"):
+                apply.write(cursor, d, request.import_id)
+            progress("Cập nhật số liệu tổng hợp", 0, 0)
+            with t("rollups"):
+                apply.refresh_rollups(cursor, d)
+        with t("errors"):
+            if request.import_id is not None:
+                outcome.errors = apply.save_errors(cursor, request.import_id)
+            else:
+                cursor.execute("SELECT count(DISTINCT n) FROM errs")
+                outcome.errors = cursor.fetchone()[0]
+        drop_all(cursor, d)  # on failure, the rollback drops them
+    return outcome
+
+
+def import_file(path: Path, request: ImportRequest, progress: Progress = _quiet) -> Outcome:
+    """Import a CSV/XLSX export. Raises ``SourceError`` when the whole file is refused."""
+    source = open_source(Path(path), request.mapping)
+    return _run(source, None, request, progress)
+
+
+def import_items(
+    items: Iterable[tuple[int, dict, str]], request: ImportRequest, progress: Progress = _quiet
+) -> Outcome:
+    """Import already-parsed items (row number, canonical values, problem) — the push API."""
+    return _run(None, list(items), request, progress)
