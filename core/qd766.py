@@ -272,7 +272,12 @@ def evaluate(
     external = external or {}
     fractions = _fractions(counts)
     sync = external.get("dossier_sync_rate")
-    sync_factor = min(1.0, sync.value / 100.0) if sync is not None and sync.value is not None else 1.0
+    sync_rate = (
+        None
+        if sync is None
+        else (sync.value if sync.value is not None else rate(sync.numerator, sync.denominator))
+    )
+    sync_factor = min(1.0, sync_rate / 100.0) if sync_rate is not None else 1.0
     out: list[Result] = []
     for d in scheme.definitions:
         applies = d.commune_applies or not commune

@@ -1,17 +1,20 @@
-"""Dossier import: a file (or pushed items) in, dossiers and roll-ups written, one transaction.
+"""Dossier import: a file (or pushed items) in, dossiers and roll-ups written in one transaction.
 
 ``import_file`` and ``import_items`` are plain functions with a progress callback; the background
-job, the command line and the push API call them. Steps (each set-based):
+job, the command line and the push API call them. Two phases:
 
-1. read the rows into ``clean``/``errs``: PostgreSQL streams a CSV through COPY and reads it in SQL
-   (``fast``), anything else is read row by row in Python (``rows``);
-2. resolve the distinct unit, procedure, sector and agency texts (``resolve``);
-3. refuse duplicate codes with different data, derive on-time and processing days, find which rows
-   are new, changed, unchanged or older than what is stored (``apply``);
-4. unless it is a dry run: insert and update, then recompute the roll-ups of the touched keys.
+A. reading, on working tables of the connection (each statement committed at once, so progress is
+   visible and nothing of the dossier register is touched): PostgreSQL streams a CSV through COPY
+   and reads it in SQL (``fast``), anything else is read row by row in Python (``rows``); the
+   distinct unit, procedure, sector and agency texts are resolved (``resolve``); dates, on-time
+   verdicts and processing days are derived, duplicates and bad rows set aside (``apply``);
+B. one transaction (``final``: the job layer's ``progress.complete``, so the job succeeds exactly
+   when the data is written): which rows are new, changed, unchanged or older than what is stored,
+   unless it is a dry run the inserts, updates and the roll-ups of the touched keys, and the row
+   errors (``ImportRowError``).
 
-Rows with problems are reported (``errs`` → ``ImportRowError``) and skipped; a failure of the file
-or of the database rolls everything back.
+A failure anywhere leaves the register as it was. On PostgreSQL, imports take turns (an advisory
+lock held by the session), so phase A's view of the register is still true in phase B.
 """
 
 from __future__ import annotations
@@ -46,6 +49,9 @@ class ImportRequest:
     scope: set[int] | None = None  # units the importer may write for; None: all
     import_id: int | None = None  # where row errors are saved
     calendar: object = None  # a WorkCalendar; the database's when None
+    reader: str = "auto"  # "python" forces the Python reader (tests, comparisons)
+    final: Callable | None = None  # () -> the context manager of phase B; transaction.atomic when None
+    finalize: Callable | None = None  # (outcome) -> None, inside phase B after the writes
 
 
 @dataclass
@@ -65,14 +71,25 @@ def _quiet(phase: str, done: int, total: int) -> None:
     pass
 
 
+SESSION = {"timezone": LOCAL_TZ, "DateStyle": "ISO, DMY", "work_mem": "128MB", "jit": "off"}
+
+
 def _session(cursor, d: Dialect) -> None:
+    """PostgreSQL: local times, DMY dates, room to sort, no JIT (compiling the wide expressions costs
+    more than it saves); one import at a time. Undone by ``_release``."""
     if d.vendor != "postgresql":
         return
-    cursor.execute(f"SET LOCAL timezone TO '{LOCAL_TZ}'")
-    cursor.execute("SET LOCAL DateStyle TO 'ISO, DMY'")
-    cursor.execute("SET LOCAL work_mem TO '128MB'")
-    cursor.execute("SET LOCAL jit TO off")  # compiling the wide expressions costs more than it saves
-    cursor.execute(f"SELECT pg_advisory_xact_lock({LOCK_KEY})")  # one import at a time
+    for name, value in SESSION.items():
+        cursor.execute(f"SET {name} TO '{value}'")
+    cursor.execute(f"SELECT pg_advisory_lock({LOCK_KEY})")
+
+
+def _release(cursor, d: Dialect) -> None:
+    drop_all(cursor, d)
+    if d.vendor == "postgresql":
+        cursor.execute(f"SELECT pg_advisory_unlock({LOCK_KEY})")
+        for name in SESSION:
+            cursor.execute(f"RESET {name}")
 
 
 def _calendar(request: ImportRequest):
@@ -131,16 +148,14 @@ def _read_rows(cursor, d: Dialect, source, items, request, progress, outcome, ca
 
 def _read(cursor, d: Dialect, source, items, request, progress, outcome, cal, today) -> resolve.Maps:
     """Fill ``v`` (every row, typed, resolved, derived) and ``errs``: by the bulk reader when it can."""
-    if source is not None and source.kind == "csv" and d.vendor == "postgresql":
-        sid = transaction.savepoint()
+    if source is not None and source.kind == "csv" and d.vendor == "postgresql" and request.reader == "auto":
         try:
-            create_base(cursor, d, clean_table=False)
-            maps = _read_fast(cursor, d, source, request, progress, outcome, cal, today)
-            transaction.savepoint_commit(sid)
+            with transaction.atomic():  # a hand-over rolls the bulk reader's tables back
+                create_base(cursor, d, clean_table=False)
+                maps = _read_fast(cursor, d, source, request, progress, outcome, cal, today)
             outcome.fast = True
             return maps
         except (fast.Fallback, psycopg.DataError) as exc:
-            transaction.savepoint_rollback(sid)
             outcome.fallback = str(exc).splitlines()[0][:300]
             log.info("Nhập hồ sơ: đọc bằng Python (%s)", outcome.fallback)
     return _read_rows(cursor, d, source, items, request, progress, outcome, cal, today)
@@ -151,10 +166,11 @@ def _run(source: Source | None, items, request: ImportRequest, progress: Progres
     t = outcome.timed
     cal = _calendar(request)
     today = clock.today()
-    with transaction.atomic():
-        cursor = connection.cursor().cursor
-        d = dialect_for(connection)
-        _session(cursor, d)
+    cursor = connection.cursor().cursor
+    d = dialect_for(connection)
+    _session(cursor, d)
+    failed = True
+    try:
         drop_all(cursor, d)
         maps = _read(cursor, d, source, items, request, progress, outcome, cal, today)
         with t("validate"):
@@ -164,24 +180,40 @@ def _run(source: Source | None, items, request: ImportRequest, progress: Progres
             apply.complete_dues(cursor, d, cal)
             outcome.duplicates = apply.find_duplicates(cursor, d)
             apply.mark_valid(cursor)
-            apply.refuse_foreign(cursor, d, request.scope)
-        with t("classify"):
-            outcome.created, outcome.updated, outcome.unchanged, outcome.older = apply.classify(cursor, d)
-        if not request.dry_run:
-            progress("Ghi hồ sơ", 0, 0)
-            with t("write"):
-                apply.write(cursor, d, request.import_id)
-            progress("Cập nhật số liệu tổng hợp", 0, 0)
-            with t("rollups"):
-                apply.refresh_rollups(cursor, d)
-        with t("errors"):
-            if request.import_id is not None:
-                outcome.errors = apply.save_errors(cursor, request.import_id)
-            else:
-                cursor.execute("SELECT count(DISTINCT n) FROM errs")
-                outcome.errors = cursor.fetchone()[0]
-        drop_all(cursor, d)  # on failure, the rollback drops them
+        progress("Ghi hồ sơ" if not request.dry_run else "Tổng hợp kết quả chạy thử", 0, 0)
+        with (request.final or transaction.atomic)():
+            _write(cursor, d, request, outcome, progress)
+        failed = False
+    finally:
+        try:
+            _release(cursor, d)
+        except Exception:  # noqa: BLE001 - never hide the failure that brought us here
+            if not failed:
+                raise
+            log.warning("Nhập hồ sơ: không dọn được bảng tạm sau lỗi", exc_info=True)
     return outcome
+
+
+def _write(cursor, d: Dialect, request: ImportRequest, outcome: Outcome, progress: Progress) -> None:
+    """Phase B, inside the final transaction."""
+    t = outcome.timed
+    with t("classify"):
+        apply.refuse_foreign(cursor, d, request.scope)
+        outcome.created, outcome.updated, outcome.unchanged, outcome.older = apply.classify(cursor, d)
+    if not request.dry_run:
+        with t("write"):
+            apply.write(cursor, d, request.import_id)
+        progress("Cập nhật số liệu tổng hợp", 0, 0)
+        with t("rollups"):
+            apply.refresh_rollups(cursor, d)
+    with t("errors"):
+        if request.import_id is not None:
+            outcome.errors = apply.save_errors(cursor, request.import_id)
+        else:
+            cursor.execute("SELECT count(DISTINCT n) FROM errs")
+            outcome.errors = cursor.fetchone()[0]
+    if request.finalize is not None:
+        request.finalize(outcome)
 
 
 def import_file(path: Path, request: ImportRequest, progress: Progress = _quiet) -> Outcome:

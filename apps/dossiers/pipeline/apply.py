@@ -119,8 +119,8 @@ def build_valid(cursor, d: Dialect, source: str, now_local: datetime, extra: tup
         c.fee AS fee, c.paid AS paid_online, {supp} AS supplement_count, (c.supp IS NOT NULL) AS count_given,
         {i("c.supp_req")} AS supplement_requested_at, {i("c.supp_done")} AS supplement_completed_at,
         c.e_result AS has_e_result, c.digitized AS digitized, c.reused AS reused_data, {i("c.apology")} AS apology_at,
-        {on_time} AS on_time, {days} AS processing_days, {i(f"coalesce({as_of}, '{now}')")} AS as_of,
-        x.id AS existing_id, x.org_unit_id AS existing_unit, x.as_of AS existing_as_of{"".join(f", c.{e}" for e in extra)}
+        {on_time} AS on_time, {days} AS processing_days,
+        {i(f"coalesce({as_of}, '{now}')")} AS as_of{"".join(f", c.{e}" for e in extra)}
         FROM {source} c
         LEFT JOIN m_unit u ON u.raw = c.unit_name
         LEFT JOIN m_proc p ON p.raw = c.proc_code
@@ -214,34 +214,43 @@ def refuse_foreign(cursor, d: Dialect, scope: set[int] | None) -> None:
         return
     cursor.execute("CREATE TEMP TABLE scope (id bigint PRIMARY KEY)")
     write_rows(cursor, d, "scope", ["id"], [(pk,) for pk in scope])
-    foreign = "v.existing_id IS NOT NULL AND v.existing_unit NOT IN (SELECT id FROM scope)"
+    foreign = f"SELECT v.n FROM v JOIN {DOSSIER} x ON x.code = v.code WHERE x.org_unit_id NOT IN (SELECT id FROM scope)"
     cursor.execute(
         f"""INSERT INTO errs (n, code, col, msg) SELECT v.n, v.code, 'MaHoSo',
-        'mã hồ sơ “' || v.code || '” đã có ở một đơn vị mà bạn không có quyền cập nhật.' FROM v WHERE {foreign}"""
+        'mã hồ sơ “' || v.code || '” đã có ở một đơn vị mà bạn không có quyền cập nhật.' FROM v
+        WHERE v.n IN ({foreign})"""
     )
-    cursor.execute(f"DELETE FROM v WHERE {foreign}")
+    cursor.execute(f"DELETE FROM v WHERE n IN ({foreign})")
     cursor.execute("DROP TABLE scope")
+
+
+def _kept(column: str, stored: str = "x") -> str:
+    """What the stored dossier would hold after the update: an apology recorded in CCHC is kept when
+    the file has none."""
+    return f"coalesce(v.{column}, {stored}.{column})" if column == "apology_at" else f"v.{column}"
 
 
 def classify(cursor, d: Dialect) -> tuple[int, int, int, int]:
     """(new, changed, unchanged, older) among the valid rows; the changed ones go to ``chg``."""
-    changed = d.distinct([f"x.{c}" for c in COMPARED], [f"v.{c}" for c in COMPARED])
+    changed = d.distinct([f"x.{c}" for c in COMPARED], [_kept(c) for c in COMPARED])
     cursor.execute(
-        f"""CREATE TEMP TABLE chg AS SELECT v.n, x.org_unit_id, x.procedure_id, x.received_at
-        FROM v JOIN {DOSSIER} x ON x.id = v.existing_id WHERE v.as_of >= x.as_of AND {changed}"""
+        f"""CREATE TEMP TABLE chg AS SELECT v.n, x.id, x.org_unit_id, x.procedure_id, x.received_at
+        FROM v JOIN {DOSSIER} x ON x.code = v.code WHERE v.as_of >= x.as_of AND {changed}"""
     )
     cursor.execute(
-        "SELECT SUM(CASE WHEN existing_id IS NULL THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN existing_id IS NOT NULL AND as_of < existing_as_of THEN 1 ELSE 0 END), count(*) FROM v"
+        f"""SELECT count(*), SUM(CASE WHEN x.id IS NULL THEN 1 ELSE 0 END),
+        SUM(CASE WHEN x.id IS NOT NULL AND v.as_of < x.as_of THEN 1 ELSE 0 END)
+        FROM v LEFT JOIN {DOSSIER} x ON x.code = v.code"""
     )
-    new, older, total = (x or 0 for x in cursor.fetchone())
+    total, new, older = (x or 0 for x in cursor.fetchone())
     cursor.execute("SELECT count(*) FROM chg")
     changed_n = cursor.fetchone()[0]
     return new, changed_n, total - new - older - changed_n, older
 
 
-def write(cursor, d: Dialect, import_id: int | None) -> None:
-    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch."""
+def write(cursor, d: Dialect, import_id: int | None) -> tuple[int, int]:
+    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch;
+    returns (inserted, updated)."""
     source = "NULL" if import_id is None else str(int(import_id))
     month_type = "date" if d.vendor == "postgresql" else "text"
     cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
@@ -251,18 +260,21 @@ def write(cursor, d: Dialect, import_id: int | None) -> None:
     )
     cursor.execute(
         f"""INSERT INTO touched SELECT v.org_unit_id, v.procedure_id, {m("v.received_at")} FROM v
-        WHERE v.received_at IS NOT NULL AND (v.existing_id IS NULL OR v.n IN (SELECT n FROM chg))"""
+        WHERE v.received_at IS NOT NULL AND (v.n IN (SELECT n FROM chg)
+          OR NOT EXISTS (SELECT 1 FROM {DOSSIER} x WHERE x.code = v.code))"""
     )
-    sets = ", ".join(f"{c} = v.{c}" for c in COMPARED)
+    sets = ", ".join(f"{c} = {_kept(c, DOSSIER)}" for c in COMPARED)
     cursor.execute(
-        f"""UPDATE {DOSSIER} SET {sets}, source_import_id = {source} FROM v
-        WHERE {DOSSIER}.id = v.existing_id AND v.n IN (SELECT n FROM chg)"""
+        f"""UPDATE {DOSSIER} SET {sets}, source_import_id = {source}
+        FROM v JOIN chg ON chg.n = v.n WHERE {DOSSIER}.id = chg.id"""
     )
+    updated = cursor.rowcount
     cols = ", ".join(COLUMNS)
     cursor.execute(
-        f"INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {cols}, {source} FROM v "
-        "WHERE existing_id IS NULL ORDER BY code"
+        f"""INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {cols}, {source} FROM v
+        WHERE NOT EXISTS (SELECT 1 FROM {DOSSIER} x WHERE x.code = v.code) ORDER BY code"""
     )
+    return cursor.rowcount, updated
 
 
 def refresh_rollups(cursor, d: Dialect) -> int:

@@ -4,7 +4,7 @@ This is the SQL twin of ``core.dossiers.fields.read_row``/``check_row``: dates a
 exactly the shapes of ``DATE_SHAPES`` (PostgreSQL's own parser reads them, under DateStyle DMY);
 low-cardinality columns (channel, status, fee, flags, ...) are read by the Python readers once per
 distinct value. A value the SQL cannot read safely (an impossible date, a malformed line) raises
-``Fallback``: the caller rolls back to its savepoint and reads the file with the Python reader,
+``Fallback``: the caller rolls the bulk reader's work back and reads the file with the Python reader,
 which explains every bad row. ``tests/apps/dossiers/test_twin.py`` keeps the two readers equal.
 """
 

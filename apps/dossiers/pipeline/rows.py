@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from django.db import transaction
+
 from apps.dossiers.pipeline.dialect import Dialect
 from apps.dossiers.pipeline.source import Source, data_rows
 from apps.dossiers.pipeline.tables import CLEAN_NAMES, write_rows
@@ -62,7 +64,8 @@ def fill(cursor, d: Dialect, items: Iterable[tuple[int, dict, str]], progress: P
 
 
 def _flush(cursor, d: Dialect, rows: list[tuple], problems: list[tuple]) -> None:
-    write_rows(cursor, d, "clean", CLEAN_NAMES, rows)
-    write_rows(cursor, d, "errs", ["n", "code", "col", "msg"], problems)
+    with transaction.atomic():  # one commit per batch (SQLite would commit each row otherwise)
+        write_rows(cursor, d, "clean", CLEAN_NAMES, rows)
+        write_rows(cursor, d, "errs", ["n", "code", "col", "msg"], problems)
     rows.clear()
     problems.clear()
