@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "apps.jobs",
     "apps.dossiers",
+    "apps.indicators",
 ]
 
 MIDDLEWARE = [

@@ -124,4 +124,12 @@ def own_roles(s: Subject, unit_id: int | None) -> set[str]:
 
 
 # Rule modules register themselves on import; keep this list in sync with the package.
-from apps.accounts.policy import jobs, orgs, plans, reports, review, tracking  # noqa: E402, F401
+from apps.accounts.policy import (  # noqa: E402, F401
+    dossiers,  # noqa: E402, F401
+    jobs,
+    orgs,
+    plans,
+    reports,
+    review,
+    tracking,
+)

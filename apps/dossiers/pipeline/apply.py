@@ -327,3 +327,27 @@ def save_errors(cursor, import_id: int) -> int:
     )
     cursor.execute("SELECT count(DISTINCT n) FROM errs")
     return cursor.fetchone()[0]
+
+
+def refresh_all_rollups(connection) -> int:
+    """Recompute every roll-up from the dossiers (after a calendar or catalogue correction); call
+    inside a transaction."""
+    from apps.dossiers.pipeline.dialect import dialect_for
+
+    cursor = connection.cursor().cursor
+    d = dialect_for(connection)
+    if d.vendor == "postgresql":
+        cursor.execute(f"SET LOCAL timezone TO '{LOCAL_TZ}'")
+    for name in ("tkeys", "touched"):
+        cursor.execute(f"DROP TABLE IF EXISTS {name}")
+    month_type = "date" if d.vendor == "postgresql" else "text"
+    cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
+    cursor.execute(
+        f"""INSERT INTO touched SELECT DISTINCT org_unit_id, procedure_id, {d.local_month("received_at")}
+        FROM {DOSSIER} WHERE received_at IS NOT NULL"""
+    )
+    cursor.execute(f"DELETE FROM {ROLLUP}")
+    n = refresh_rollups(cursor, d)
+    for name in ("tkeys", "touched"):
+        cursor.execute(f"DROP TABLE {name}")
+    return n
