@@ -17,6 +17,8 @@ urlpatterns = [
     path("theo-doi/", include("apps.tracking.urls")),
     path("bao-cao/", include("apps.reports.urls")),
     path("tac-vu/", include("apps.jobs.urls")),
+    path("ho-so/", include("apps.dossiers.urls")),
+    path("chi-so/", include("apps.indicators.urls")),
     path("admin/", admin.site.urls),
 ]
 
