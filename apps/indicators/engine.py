@@ -8,9 +8,12 @@ start and end on month boundaries is read from the dossiers themselves.
 
 from __future__ import annotations
 
+import threading
+import time as time_module
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from django.core.cache import cache
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 
@@ -98,8 +101,15 @@ def _catalogue(unit: OrgUnit, unit_ids, period: Period, sums_filters: dict) -> d
     }
 
 
-def counts(unit: OrgUnit, period: Period, unit_ids=None, **filters) -> qd766.Counts:
-    """The sums behind every indicator of ``unit`` (with its subordinates) over ``period``."""
+CATALOGUE_CODES = {"online_service_rate", "online_service_usage_rate", "online_payment_service_rate",
+                   "online_payment_procedure_rate"}  # fmt: skip
+
+
+def counts(
+    unit: OrgUnit, period: Period, unit_ids=None, *, catalogue: bool = True, **filters
+) -> qd766.Counts:
+    """The sums behind every indicator of ``unit`` (with its subordinates) over ``period``: one query
+    over the roll-ups, and a few over the catalogue when ``catalogue``."""
     unit_ids = unit_ids if unit_ids is not None else unit.subtree_ids()
     sums = (
         _sums(unit_ids, period, **filters)
@@ -107,7 +117,8 @@ def counts(unit: OrgUnit, period: Period, unit_ids=None, **filters) -> qd766.Cou
         else _sums_from_dossiers(unit_ids, period, **filters)
     )
     sums["on_time"] += sums.pop("open_on_time")
-    return qd766.Counts(**sums, **_catalogue(unit, unit_ids, period, filters))
+    extra = _catalogue(unit, unit_ids, period, filters) if catalogue else {}
+    return qd766.Counts(**sums, **extra)
 
 
 @dataclass
@@ -154,13 +165,48 @@ def external_figures(unit: OrgUnit, period: Period, scheme: qd766.Scheme) -> dic
     return out
 
 
-def evaluate(unit: OrgUnit, period: Period, *, unit_ids=None, external: bool = True, **filters) -> Evaluation:
-    """Every indicator of the year's scheme for the unit and period (``filters``: sector, procedure)."""
+def evaluate(
+    unit: OrgUnit, period: Period, *, unit_ids=None, external: bool = True, catalogue: bool = True, **filters
+) -> Evaluation:
+    """Every indicator of the year's scheme for the unit and period (``filters``: sector, procedure).
+    Without ``catalogue`` the catalogue-based indicators are left without data (one query less per
+    unit when only dossier figures are wanted)."""
     scheme = qd766.scheme_for(period.year)
-    c = counts(unit, period, unit_ids, **filters)
+    c = counts(unit, period, unit_ids, catalogue=catalogue, **filters)
     ext = external_figures(unit, period, scheme) if external and not filters else {}
     results = qd766.evaluate(scheme, c, commune=unit.level == OrgUnit.Level.COMMUNE, external=ext)
     return Evaluation(unit, period, scheme, c, results)
+
+
+VERSION_KEY = "dossiers:rollup-version"
+MEMO_SECONDS = 60.0  # how long a process trusts its memo when the cache is per process (LocMem)
+_memo: dict[tuple, tuple[float, Evaluation]] = {}
+_memo_lock = threading.Lock()
+
+
+def bump_version() -> None:
+    """Called after an import commits: every process's memoised evaluations become stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def evaluate_cached(unit: OrgUnit, period: Period, *, catalogue: bool = False) -> Evaluation:
+    """``evaluate`` without entered figures, memoised until the next import (plan and report pages
+    ask the same unit and quarter for several targets)."""
+    key = (unit.pk, period.start, period.end, catalogue, cache.get(VERSION_KEY, 0))
+    now = time_module.monotonic()
+    with _memo_lock:
+        hit = _memo.get(key)
+        if hit is not None and now - hit[0] < MEMO_SECONDS:
+            return hit[1]
+    evaluation = evaluate(unit, period, external=False, catalogue=catalogue)
+    with _memo_lock:
+        if len(_memo) > 1024:
+            _memo.clear()
+        _memo[key] = (now, evaluation)
+    return evaluation
 
 
 def monthly(unit: OrgUnit, year: int, code: str, unit_ids=None) -> list[tuple[str, float | None]]:

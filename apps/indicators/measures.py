@@ -32,7 +32,7 @@ def _provider(code: str):
     def provide(unit, period: Period) -> measures.Measurement | None:
         from apps.indicators import engine
 
-        evaluation = engine.evaluate(unit, period, external=False)
+        evaluation = engine.evaluate_cached(unit, period, catalogue=code in engine.CATALOGUE_CODES)
         result = evaluation.by_code().get(code)
         if result is None or result.value is None:
             return None

@@ -214,6 +214,14 @@ def _write(cursor, d: Dialect, request: ImportRequest, outcome: Outcome, progres
             outcome.errors = cursor.fetchone()[0]
     if request.finalize is not None:
         request.finalize(outcome)
+    if not request.dry_run and (outcome.created or outcome.updated):
+        transaction.on_commit(_figures_changed)
+
+
+def _figures_changed() -> None:
+    from apps.dossiers.signals import imported
+
+    imported.send(sender=Outcome)
 
 
 def import_file(path: Path, request: ImportRequest, progress: Progress = _quiet) -> Outcome:
