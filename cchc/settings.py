@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "apps.jobs",
     "apps.dossiers",
     "apps.indicators",
+    "apps.api",
 ]
 
 MIDDLEWARE = [
