@@ -11,6 +11,7 @@ two in agreement.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -195,11 +196,14 @@ class FieldError(ValueError):
 
 
 def _text(value) -> str:
+    """A cell as text: integers without ".0", Vietnamese in composed form (Windows-1258 files write
+    tone marks as separate characters)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    text = str(value).strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _make(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> datetime | None:

@@ -156,7 +156,11 @@ def source_query(cursor, source: Source, distinct: dict[str, list]) -> str:
 
     def text(column: str) -> str:
         c = raw(column)
-        return f"coalesce({c}, '')" if c else "''"
+        if not c:
+            return "''"
+        if source.encoding == "cp1258":  # tone marks as separate characters: compose them
+            return f"normalize(coalesce({c}, ''), NFC)"
+        return f"coalesce({c}, '')"
 
     def ts(column: str) -> str:
         c = raw(column)
