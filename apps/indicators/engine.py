@@ -58,7 +58,7 @@ def _sums_from_dossiers(unit_ids, period: Period, **filters) -> dict:
     finished = Q(finished_at__isnull=False)
     completed = finished & Q(status__in=[9, 10], processing_days__isnull=False)
     due_end = timezone.make_aware(datetime.combine(period.end, time()), tz)
-    out = rows.aggregate(
+    aggregates = dict(
         received=Count("pk"), online=Count("pk", filter=Q(channel=2)), fee_due=Count("pk", filter=Q(fee__gt=0)),
         paid_online=Count("pk", filter=Q(fee__gt=0, paid_online__in=[1, 2])), finished=Count("pk", filter=finished),
         on_time=Count("pk", filter=Q(on_time=True)), completed=Count("pk", filter=completed),
@@ -70,6 +70,9 @@ def _sums_from_dossiers(unit_ids, period: Period, **filters) -> dict:
         reused=Count("pk", filter=Q(reused_data=True)), reused_known=Count("pk", filter=Q(reused_data__isnull=False)),
         open_on_time=Count("pk", filter=Q(finished_at__isnull=True, supplement_count__lte=1, due_at__gte=due_end)),
     )  # fmt: skip
+    # aliases apart from the field names (an aggregate named like a field breaks the filters using it)
+    out = rows.aggregate(**{f"n_{name}": agg for name, agg in aggregates.items()})
+    out = {name[2:]: value for name, value in out.items()}
     return {k: v or 0 for k, v in out.items()}
 
 

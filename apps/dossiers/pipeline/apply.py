@@ -204,7 +204,13 @@ def report_unresolved(cursor, d: Dialect, bad: dict[str, list[tuple[str, str]]])
 
 
 def mark_valid(cursor) -> None:
-    """Drop from ``v`` the rows with a problem and the repeated identical copies."""
+    """Drop from ``v`` the rows with a problem and the repeated identical copies. A row left without
+    a unit or procedure always has its reason in ``errs``; should one not, it is refused here rather
+    than written half-resolved."""
+    cursor.execute(
+        """INSERT INTO errs (n, code, col, msg) SELECT n, code, '', 'không xác định được đơn vị hoặc thủ tục của hồ sơ.'
+        FROM v WHERE (org_unit_id IS NULL OR procedure_id IS NULL) AND n NOT IN (SELECT n FROM errs)"""
+    )
     cursor.execute("DELETE FROM v WHERE n IN (SELECT n FROM errs) OR n IN (SELECT n FROM dupkeep)")
 
 

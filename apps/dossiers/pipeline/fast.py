@@ -96,12 +96,23 @@ NAME_COLUMNS = {
 }
 
 
+def name_sql(source: Source, column: str) -> str:
+    """A text column as the rows carry it (composed Vietnamese for a Windows-1258 file)."""
+    c = f"c{source.columns[column]}" if column in source.columns else None
+    if not c:
+        return "''"
+    if source.encoding == "cp1258":  # tone marks as separate characters: compose them
+        return f"normalize(coalesce({c}, ''), NFC)"
+    return f"coalesce({c}, '')"
+
+
 def distinct_values(cursor, source: Source) -> dict[str, list[str | None]]:
-    """Every distinct raw value of the low-cardinality and name columns, in one pass."""
+    """Every distinct value of the low-cardinality (raw) and name columns (as rows carry them), in
+    one pass."""
     wanted = [c for c in list(_LOW) + list(NAME_COLUMNS) if c in source.columns]
     if not wanted:
         return {}
-    cols = [f"c{source.columns[c]}" for c in wanted]
+    cols = [name_sql(source, c) if c in NAME_COLUMNS else f"c{source.columns[c]}" for c in wanted]
     sets = ", ".join(f"({c})" for c in cols)
     flags = ", ".join(f"GROUPING({c})" for c in cols)
     cursor.execute(f"SELECT {flags}, {', '.join(cols)} FROM stage GROUP BY GROUPING SETS ({sets})")
@@ -155,12 +166,7 @@ def source_query(cursor, source: Source, distinct: dict[str, list]) -> str:
         return f"c{source.columns[column]}" if column in source.columns else None
 
     def text(column: str) -> str:
-        c = raw(column)
-        if not c:
-            return "''"
-        if source.encoding == "cp1258":  # tone marks as separate characters: compose them
-            return f"normalize(coalesce({c}, ''), NFC)"
-        return f"coalesce({c}, '')"
+        return name_sql(source, column)
 
     def ts(column: str) -> str:
         c = raw(column)
