@@ -155,6 +155,8 @@ def _low_column(cursor, column: str, raw_col: str, values: list[str | None], bad
         return f"(CASE WHEN {raw_col} IS NULL THEN {mapping.get(None, 'NULL')} ELSE (SELECT val FROM {table} WHERE raw = {raw_col}){cast} END)"
     whens = " ".join(f"WHEN {_lit(raw)} THEN {v}" for raw, v in mapping.items() if raw is not None)
     null_value = mapping.get(None, _sql_value(reader("")))
+    if not whens:  # every cell empty
+        return f"({null_value})"
     return f"(CASE WHEN {raw_col} IS NULL THEN {null_value} ELSE (CASE {raw_col} {whens} END) END)"
 
 
