@@ -10,6 +10,7 @@ from django.utils import timezone
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from apps.api.models import ApiToken, token_hash
@@ -71,7 +72,7 @@ def push(request, payload: PushIn):
     được trả về theo thứ tự trong mảng, các hồ sơ khác vẫn được nhập."""
     token: ApiToken = request.auth
     if len(payload.data) > MAX_ITEMS:
-        return 413, {"detail": f"Mỗi lần gửi tối đa {MAX_ITEMS} hồ sơ (đã gửi {len(payload.data)})."}
+        return Status(413, {"detail": f"Mỗi lần gửi tối đa {MAX_ITEMS} hồ sơ (đã gửi {len(payload.data)})."})
     unit = token.org_unit
     imp = DossierImport.objects.create(
         kind=DossierImport.Kind.PUSH, org_unit=unit, api_token=str(token)[:120], file_name=f"API: {token.name}"[:300],
@@ -88,10 +89,11 @@ def push(request, payload: PushIn):
         {"index": e.row, "MaHoSo": e.code, "field": e.column, "message": e.message}
         for e in imp.row_errors.order_by("row", "id")
     ]
-    return 200, {
+    body = {
         "import_id": imp.pk, "received": outcome.rows, "created": outcome.created, "updated": outcome.updated,
         "unchanged": outcome.unchanged, "older": outcome.older, "duplicates": outcome.duplicates, "errors": errors,
     }  # fmt: skip
+    return Status(200, body)
 
 
 @api.get("/chi-so", auth=TokenAuth(), response={200: IndicatorsOut, 404: Error}, summary="Chỉ số QĐ 766")
@@ -100,9 +102,9 @@ def indicators(request, don_vi: int, ky: str):
     token: ApiToken = request.auth
     unit = OrgUnit.objects.filter(pk=don_vi, pk__in=token.org_unit.subtree_ids()).first()
     if unit is None:
-        return 404, {"detail": "Không có đơn vị này trong phạm vi của khóa API."}
+        return Status(404, {"detail": "Không có đơn vị này trong phạm vi của khóa API."})
     try:
         period = calendar_period(ky)
     except PeriodError as exc:
-        return 404, {"detail": str(exc)}
-    return 200, as_json(engine.evaluate(unit, period))
+        return Status(404, {"detail": str(exc)})
+    return Status(200, as_json(engine.evaluate(unit, period)))

@@ -95,12 +95,12 @@ class Row:
         return qd766.total_points([r for r in self.results.values() if r.definition.source == qd766.DOSSIERS])
 
 
-def _rows(unit_ids, period: Period, group: str, labels: dict[int, str], fold=None) -> list[Row]:
+def _rows(unit_ids, period: Period, group: str, labels: dict[int, str], fold=None, **filters) -> list[Row]:
     """Counts of the roll-ups grouped by ``group`` (org_unit_id, sector_id, procedure_id), evaluated."""
     fields = {name: Sum(name) for name in engine.SUMS}
     fields["open_on_time"] = Sum("open", filter=Q(open_until__gte=period.end))
     sums: dict[int, dict] = defaultdict(lambda: defaultdict(int))
-    for r in engine.rollups(unit_ids, period).values(group).annotate(**fields):
+    for r in engine.rollups(unit_ids, period, **filters).values(group).annotate(**fields):
         key = fold(r[group]) if fold else r[group]
         if key is None:
             continue
@@ -135,9 +135,13 @@ def sector_rows(unit: OrgUnit, period: Period) -> list[Row]:
 
 
 def procedure_rows(unit: OrgUnit, period: Period, sector: Sector) -> list[Row]:
-    labels = {p.pk: f"{p.code} — {p.name}" for p in Procedure.objects.filter(sector=sector)}
-    rows = _rows(unit.subtree_ids(), period, "procedure_id", labels)
-    return [r for r in rows if r.key in labels]
+    """The procedures of the dossiers filed under the sector (the file's MaLinhVuc, which may differ
+    from the catalogue's sector of the procedure)."""
+    rows = _rows(unit.subtree_ids(), period, "procedure_id", {}, sector_id=sector.pk)
+    labels = {p.pk: f"{p.code} — {p.name}" for p in Procedure.objects.filter(pk__in=[r.key for r in rows])}
+    for r in rows:
+        r.label = labels.get(r.key, "—")
+    return sorted(rows, key=lambda r: r.label)
 
 
 def bounds(period: Period) -> tuple[datetime, datetime]:

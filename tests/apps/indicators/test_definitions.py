@@ -27,8 +27,9 @@ def _file(write_csv):
         row(MaHoSo="4", SoLanBoSung="1", NgayYeuCauBoSung="20250701100000", CoKetQuaDienTu="0", **f),  # one: on time
         row(MaHoSo="5", NgayKetThucXuLy="", NgayHenTra="15/10/2025", CoKetQuaDienTu="", **f),  # open, due after
         row(MaHoSo="6", NgayKetThucXuLy="", NgayHenTra="2025-09-25", CoKetQuaDienTu="", **f),  # open, due before
-        row(MaHoSo="7", KenhThucHien="2", LePhi="10000", DuocThanhToanTrucTuyen="1", MaTTHC="2.000908", **f),
-        row(MaHoSo="8", LePhi="10000", MaTTHC="2.000908", CoKetQuaDienTu="0", NgayNopHoSo="",
+        row(MaHoSo="7", KenhThucHien="2", LePhi="10000", DuocThanhToanTrucTuyen="1", MaTTHC="2.000908", MaLinhVuc="CT",
+            **f),
+        row(MaHoSo="8", LePhi="10000", MaTTHC="2.000908", MaLinhVuc="CT", CoKetQuaDienTu="0", NgayNopHoSo="",
             NgayTiepNhan="30/09/2025 23:00", NgayHenTra="02/10/2025 17:00", NgayKetThucXuLy="01/10/2025 09:00", **f),
         row(MaHoSo="Q2", NgayNopHoSo="", NgayTiepNhan="30/06/2025 16:00", NgayHenTra="01/07/2025 17:00", **f),
         row(MaHoSo="Q4", NgayNopHoSo="", NgayTiepNhan="01/10/2025 00:30", NgayHenTra="02/10/2025 17:00",
