@@ -22,7 +22,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -112,7 +112,8 @@ def _maps(cursor, d: Dialect, names: dict[str, list], request: ImportRequest, ca
 def _read_fast(cursor, d: Dialect, source: Source, request, progress, outcome, cal, today) -> resolve.Maps:
     t = outcome.timed
     with t("copy"):
-        fast.copy_stage(cursor, source, lambda done: progress("Đọc tệp", done, source.size))
+        n = fast.copy_stage(cursor, source)
+        progress("Đã đọc tệp", n, n)
     progress("Kiểm tra dữ liệu", 0, 0)
     with t("distinct"):
         distinct = fast.distinct_values(cursor, source)
@@ -130,7 +131,7 @@ def _read_fast(cursor, d: Dialect, source: Source, request, progress, outcome, c
 def _read_rows(cursor, d: Dialect, source, items, request, progress, outcome, cal, today) -> resolve.Maps:
     t = outcome.timed
     create_base(cursor, d, clean_table=True)
-    estimate = max(1, source.size // 200) if source is not None else len(items)
+    estimate = source.estimated_rows if source is not None else len(items)
     stream = rows.file_values(source) if source is not None else items
     with t("read"):
         rows.fill(cursor, d, stream, lambda done: progress("Đọc tệp", done, max(done, estimate)))
@@ -149,8 +150,12 @@ def _read_rows(cursor, d: Dialect, source, items, request, progress, outcome, ca
 def _read(cursor, d: Dialect, source, items, request, progress, outcome, cal, today) -> resolve.Maps:
     """Fill ``v`` (every row, typed, resolved, derived) and ``errs``: by the bulk reader when it can."""
     if source is not None and source.kind == "csv" and d.vendor == "postgresql" and request.reader == "auto":
+        # Outside a transaction each statement commits (progress stays visible to the job's pollers)
+        # and a hand-over just drops the working tables; inside a caller's transaction a savepoint
+        # undoes the failed statement.
+        guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
         try:
-            with transaction.atomic():  # a hand-over rolls the bulk reader's tables back
+            with guard:
                 create_base(cursor, d, clean_table=False)
                 maps = _read_fast(cursor, d, source, request, progress, outcome, cal, today)
             outcome.fast = True
@@ -158,6 +163,7 @@ def _read(cursor, d: Dialect, source, items, request, progress, outcome, cal, to
         except (fast.Fallback, psycopg.DataError) as exc:
             outcome.fallback = str(exc).splitlines()[0][:300]
             log.info("Nhập hồ sơ: đọc bằng Python (%s)", outcome.fallback)
+            drop_all(cursor, d)
     return _read_rows(cursor, d, source, items, request, progress, outcome, cal, today)
 
 

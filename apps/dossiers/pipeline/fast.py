@@ -10,8 +10,6 @@ which explains every bad row. ``tests/apps/dossiers/test_twin.py`` keeps the two
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import psycopg
 
 from apps.dossiers.pipeline.dialect import Dialect
@@ -55,7 +53,8 @@ def _ts_sql(col: str) -> str:
     return f"(CASE WHEN length({col}) = 14 THEN left({col}, 8) || 'T' || right({col}, 6) ELSE nullif({col}, '') END)::timestamp"
 
 
-def copy_stage(cursor, source: Source, progress: Callable[[int], None] | None = None) -> None:
+def copy_stage(cursor, source: Source) -> int:
+    """Stream the file's data lines into ``stage``; the number of rows read."""
     cols = ", ".join(f"c{i}" for i in range(len(source.header)))
     cursor.execute(
         f"CREATE TEMP TABLE stage (n bigserial, {', '.join(f'c{i} text' for i in range(len(source.header)))})"
@@ -64,17 +63,15 @@ def copy_stage(cursor, source: Source, progress: Callable[[int], None] | None = 
     sql = (
         f"COPY stage ({cols}) FROM STDIN (FORMAT csv, DELIMITER {delimiter}, ENCODING '{source.pg_encoding}')"
     )
-    done = 0
     try:
         with source.path.open("rb") as f, cursor.copy(sql) as copy:
             f.seek(source.data_offset)
             while chunk := f.read(CHUNK):
                 copy.write(chunk)
-                done += len(chunk)
-                if progress:
-                    progress(done)
     except psycopg.DataError as exc:  # a line with too many or too few fields, a bad byte
         raise Fallback(str(exc).splitlines()[0]) from exc
+    cursor.execute("SELECT count(*) FROM stage")  # progress is reported after, not during, the COPY
+    return cursor.fetchone()[0]
 
 
 # canonical column -> (reader of one raw value, value for an absent column)

@@ -53,6 +53,7 @@ class Source:
     delimiter: str = ","
     data_offset: int = 0  # first byte after the header line (CSV)
     size: int = 0
+    estimated_rows: int = 1  # from the sample's line length, for progress before the count is known
 
     @property
     def pg_encoding(self) -> str:
@@ -139,7 +140,9 @@ def open_source(path: Path, mapping: dict[str, str] | None = None) -> Source:
     offset = len(line.encode(encoding)) + (3 if encoding == "utf-8-sig" else 0)
     rest = head[offset:]
     offset += 2 if rest.startswith(b"\r\n") else (1 if rest[:1] in (b"\n", b"\r") else 0)
-    return Source(path, "csv", header, columns, ignored, encoding, delimiter, offset, size)
+    lines = max(1, head.count(b"\n"))
+    estimate = max(1, int((size - offset) / max(1, len(head) / lines)))
+    return Source(path, "csv", header, columns, ignored, encoding, delimiter, offset, size, estimate)
 
 
 def _open_xlsx(path: Path, size: int, mapping) -> Source:
@@ -151,7 +154,8 @@ def _open_xlsx(path: Path, size: int, mapping) -> Source:
         raise SourceError("Tệp Excel bị hỏng hoặc không phải .xlsx.") from None
     header = next(_xlsx_rows(path), (1, []))[1]
     columns, ignored = match_columns([_cell_text(v) for v in header], mapping)
-    return Source(path, "xlsx", [_cell_text(v) for v in header], columns, ignored, size=size)
+    return Source(path, "xlsx", [_cell_text(v) for v in header], columns, ignored, size=size,
+                  estimated_rows=max(1, size // 60))  # fmt: skip
 
 
 def _cell_text(value) -> str:
