@@ -284,12 +284,16 @@ def write(cursor, d: Dialect, import_id: int | None) -> tuple[int, int]:
 
 
 def refresh_rollups(cursor, d: Dialect) -> int:
-    """Recompute the roll-up rows of the touched (unit, procedure, month) keys from the dossiers."""
+    """Recompute the roll-up rows of the touched (unit, procedure, month) keys from the dossiers: one
+    grouped pass over the touched units' dossiers of the touched months, keeping the touched keys."""
     cursor.execute("CREATE TEMP TABLE tkeys AS SELECT DISTINCT org_unit_id, procedure_id, month FROM touched")
+    cursor.execute("CREATE INDEX tkeys_key ON tkeys (org_unit_id, procedure_id, month)")
     cursor.execute("SELECT count(*), min(month), max(month) FROM tkeys")
     n, first, last = cursor.fetchone()
     if not n:
         return 0
+    if d.vendor == "postgresql":
+        cursor.execute("ANALYZE tkeys")
     cursor.execute(
         f"""DELETE FROM {ROLLUP} WHERE EXISTS (SELECT 1 FROM tkeys t WHERE t.org_unit_id = {ROLLUP}.org_unit_id
         AND t.procedure_id = {ROLLUP}.procedure_id AND t.month = {ROLLUP}.month)"""
@@ -301,26 +305,31 @@ def refresh_rollups(cursor, d: Dialect) -> int:
     stop = d.instant(f"'{d.param_ts(datetime.combine(stop_day, datetime.min.time()))}'")
     open_until = f"CASE WHEN x.finished_at IS NULL AND x.supplement_count <= 1 AND x.due_at IS NOT NULL THEN {d.local_day('x.due_at')} END"
     completed = f"x.finished_at IS NOT NULL AND x.status IN ({', '.join(str(s) for s in sorted(Status.COMPLETED))}) AND x.processing_days IS NOT NULL"
+    names = ("org_unit_id, sector_id, procedure_id, month, open_until, received, online, post, fee_due, paid_online, "
+             "finished, on_time, open, completed, completed_days, e_result, e_result_known, digitized, "
+             "digitized_known, reused, reused_known")  # fmt: skip
     cursor.execute(
-        f"""INSERT INTO {ROLLUP} (org_unit_id, sector_id, procedure_id, month, open_until, received, online, post,
-        fee_due, paid_online, finished, on_time, open, completed, completed_days, e_result, e_result_known,
-        digitized, digitized_known, reused, reused_known)
-        SELECT x.org_unit_id, x.sector_id, x.procedure_id, {d.local_month("x.received_at")}, {open_until}, count(*),
-        SUM(CASE WHEN x.channel = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN x.channel = 3 THEN 1 ELSE 0 END),
-        SUM(CASE WHEN x.fee > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN x.fee > 0 AND x.paid_online IN (1, 2) THEN 1 ELSE 0 END),
-        SUM(CASE WHEN x.finished_at IS NOT NULL THEN 1 ELSE 0 END), SUM(CASE WHEN x.on_time THEN 1 ELSE 0 END),
-        SUM(CASE WHEN {open_until} IS NOT NULL THEN 1 ELSE 0 END),
-        SUM(CASE WHEN {completed} THEN 1 ELSE 0 END), SUM(CASE WHEN {completed} THEN x.processing_days ELSE 0 END),
-        SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result THEN 1 ELSE 0 END),
-        SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result IS NOT NULL THEN 1 ELSE 0 END),
-        SUM(CASE WHEN x.digitized AND (x.finished_at IS NULL OR x.has_e_result IS NULL OR x.has_e_result) THEN 1 ELSE 0 END),
-        SUM(CASE WHEN x.digitized IS NOT NULL THEN 1 ELSE 0 END),
-        SUM(CASE WHEN x.reused_data THEN 1 ELSE 0 END), SUM(CASE WHEN x.reused_data IS NOT NULL THEN 1 ELSE 0 END)
-        FROM {DOSSIER} x JOIN tkeys t ON t.org_unit_id = x.org_unit_id AND t.procedure_id = x.procedure_id
-          AND t.month = {d.local_month("x.received_at")}
-        WHERE x.received_at >= {start} AND x.received_at < {stop}
-          AND x.org_unit_id IN (SELECT org_unit_id FROM tkeys)
-        GROUP BY x.org_unit_id, x.sector_id, x.procedure_id, {d.local_month("x.received_at")}, {open_until}"""
+        f"""INSERT INTO {ROLLUP} ({names})
+        SELECT g.* FROM (
+          SELECT x.org_unit_id, x.sector_id, x.procedure_id, {d.local_month("x.received_at")} AS month,
+          {open_until} AS open_until, count(*) AS received,
+          SUM(CASE WHEN x.channel = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN x.channel = 3 THEN 1 ELSE 0 END),
+          SUM(CASE WHEN x.fee > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN x.fee > 0 AND x.paid_online IN (1, 2) THEN 1 ELSE 0 END),
+          SUM(CASE WHEN x.finished_at IS NOT NULL THEN 1 ELSE 0 END), SUM(CASE WHEN x.on_time THEN 1 ELSE 0 END),
+          SUM(CASE WHEN {open_until} IS NOT NULL THEN 1 ELSE 0 END),
+          SUM(CASE WHEN {completed} THEN 1 ELSE 0 END), SUM(CASE WHEN {completed} THEN x.processing_days ELSE 0 END),
+          SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result THEN 1 ELSE 0 END),
+          SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result IS NOT NULL THEN 1 ELSE 0 END),
+          SUM(CASE WHEN x.digitized AND (x.finished_at IS NULL OR x.has_e_result IS NULL OR x.has_e_result) THEN 1 ELSE 0 END),
+          SUM(CASE WHEN x.digitized IS NOT NULL THEN 1 ELSE 0 END),
+          SUM(CASE WHEN x.reused_data THEN 1 ELSE 0 END), SUM(CASE WHEN x.reused_data IS NOT NULL THEN 1 ELSE 0 END)
+          FROM {DOSSIER} x
+          WHERE x.received_at >= {start} AND x.received_at < {stop}
+            AND x.org_unit_id IN (SELECT DISTINCT org_unit_id FROM tkeys)
+          GROUP BY 1, 2, 3, 4, 5
+        ) g
+        WHERE EXISTS (SELECT 1 FROM tkeys t WHERE t.org_unit_id = g.org_unit_id AND t.procedure_id = g.procedure_id
+                      AND t.month = g.month)"""
     )
     return n
 

@@ -99,7 +99,7 @@ class Sqlite(Dialect):
         return "text"
 
     def param_ts(self, value: datetime | None):
-        return None if value is None else value.strftime("%Y-%m-%d %H:%M:%S")
+        return None if value is None else value.isoformat(" ", "seconds")
 
     def param_date(self, value: date | None):
         return None if value is None else value.isoformat()
