@@ -381,7 +381,7 @@ def _date(values: dict, column: str, errors: list):
     value = values.get(column)
     if not value:
         return None
-    if len(value) == 14 and type(value) is str and value.isdigit():
+    if type(value) is str and len(value) == 14 and value.isdigit():
         try:
             return datetime(int(value[:4]), int(value[4:6]), int(value[6:8]), int(value[8:10]), int(value[10:12]),
                             int(value[12:]))  # fmt: skip
