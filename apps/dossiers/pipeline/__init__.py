@@ -103,7 +103,7 @@ def _calendar(request: ImportRequest):
 def _maps(cursor, d: Dialect, names: dict[str, list], request: ImportRequest, cal, today) -> resolve.Maps:
     maps = resolve.build_maps(cursor, d, names, request.scope)
     resolve.build_agency_map(cursor, d, maps, names.get("agency_name", []))
-    apply.build_calendar(cursor, d, cal, date(today.year - 15, 1, 1), date(today.year + 6, 12, 31))
+    apply.build_calendar(cursor, d, cal, date(today.year - 10, 1, 1), date(today.year + 2, 12, 31))
     for table in ("m_unit", "m_proc", "m_sector", "m_agency", "cal"):
         cursor.execute(f"ANALYZE {table}")  # temp tables have no statistics until asked
     return maps

@@ -211,7 +211,9 @@ def mark_valid(cursor) -> None:
         """INSERT INTO errs (n, code, col, msg) SELECT n, code, '', 'không xác định được đơn vị hoặc thủ tục của hồ sơ.'
         FROM v WHERE (org_unit_id IS NULL OR procedure_id IS NULL) AND n NOT IN (SELECT n FROM errs)"""
     )
-    cursor.execute("DELETE FROM v WHERE n IN (SELECT n FROM errs) OR n IN (SELECT n FROM dupkeep)")
+    cursor.execute("SELECT (SELECT count(*) FROM errs) + (SELECT count(*) FROM dupkeep)")
+    if cursor.fetchone()[0]:
+        cursor.execute("DELETE FROM v WHERE n IN (SELECT n FROM errs) OR n IN (SELECT n FROM dupkeep)")
 
 
 def refuse_foreign(cursor, d: Dialect, scope: set[int] | None) -> None:
@@ -237,50 +239,44 @@ def _kept(column: str, stored: str = "x") -> str:
 
 
 def classify(cursor, d: Dialect) -> tuple[int, int, int, int]:
-    """(new, changed, unchanged, older) among the valid rows; the changed ones go to ``chg``."""
+    """(new, changed, unchanged, older) among the valid rows, from one join with the register: each
+    row's state goes to ``vx`` (n, state: new / changed / same / older, and the stored row's keys)."""
     changed = d.distinct([f"x.{c}" for c in COMPARED], [_kept(c) for c in COMPARED])
     cursor.execute(
-        f"""CREATE TEMP TABLE chg AS SELECT v.n, x.id, x.org_unit_id, x.procedure_id, x.received_at
-        FROM v JOIN {DOSSIER} x ON x.code = v.code WHERE v.as_of >= x.as_of AND {changed}"""
-    )
-    cursor.execute(
-        f"""SELECT count(*), SUM(CASE WHEN x.id IS NULL THEN 1 ELSE 0 END),
-        SUM(CASE WHEN x.id IS NOT NULL AND v.as_of < x.as_of THEN 1 ELSE 0 END)
+        f"""CREATE TEMP TABLE vx AS SELECT v.n, x.id, x.org_unit_id, x.procedure_id, x.received_at,
+        CASE WHEN x.id IS NULL THEN 'new' WHEN v.as_of < x.as_of THEN 'older'
+             WHEN {changed} THEN 'changed' ELSE 'same' END AS state
         FROM v LEFT JOIN {DOSSIER} x ON x.code = v.code"""
     )
-    total, new, older = (x or 0 for x in cursor.fetchone())
-    cursor.execute("SELECT count(*) FROM chg")
-    changed_n = cursor.fetchone()[0]
-    return new, changed_n, total - new - older - changed_n, older
+    cursor.execute("SELECT state, count(*) FROM vx GROUP BY state")
+    n = dict(cursor.fetchall())
+    return n.get("new", 0), n.get("changed", 0), n.get("same", 0), n.get("older", 0)
 
 
-def write(cursor, d: Dialect, import_id: int | None) -> tuple[int, int]:
-    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch;
-    returns (inserted, updated)."""
+def write(cursor, d: Dialect, import_id: int | None) -> None:
+    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch."""
     source = "NULL" if import_id is None else str(int(import_id))
     month_type = "date" if d.vendor == "postgresql" else "text"
     cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
     m = d.local_month
     cursor.execute(
-        f"INSERT INTO touched SELECT org_unit_id, procedure_id, {m('received_at')} FROM chg WHERE received_at IS NOT NULL"
+        f"""INSERT INTO touched SELECT org_unit_id, procedure_id, {m("received_at")} FROM vx
+        WHERE state = 'changed' AND received_at IS NOT NULL"""
     )
     cursor.execute(
-        f"""INSERT INTO touched SELECT v.org_unit_id, v.procedure_id, {m("v.received_at")} FROM v
-        WHERE v.received_at IS NOT NULL AND (v.n IN (SELECT n FROM chg)
-          OR NOT EXISTS (SELECT 1 FROM {DOSSIER} x WHERE x.code = v.code))"""
+        f"""INSERT INTO touched SELECT v.org_unit_id, v.procedure_id, {m("v.received_at")}
+        FROM v JOIN vx ON vx.n = v.n WHERE vx.state IN ('new', 'changed') AND v.received_at IS NOT NULL"""
     )
     sets = ", ".join(f"{c} = {_kept(c, DOSSIER)}" for c in COMPARED)
     cursor.execute(
         f"""UPDATE {DOSSIER} SET {sets}, source_import_id = {source}
-        FROM v JOIN chg ON chg.n = v.n WHERE {DOSSIER}.id = chg.id"""
+        FROM v JOIN vx ON vx.n = v.n WHERE vx.state = 'changed' AND {DOSSIER}.id = vx.id"""
     )
-    updated = cursor.rowcount
     cols = ", ".join(COLUMNS)
     cursor.execute(
-        f"""INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {cols}, {source} FROM v
-        WHERE NOT EXISTS (SELECT 1 FROM {DOSSIER} x WHERE x.code = v.code) ORDER BY code"""
+        f"""INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {", ".join(f"v.{c}" for c in COLUMNS)}, {source}
+        FROM v JOIN vx ON vx.n = v.n WHERE vx.state = 'new' ORDER BY v.code"""
     )
-    return cursor.rowcount, updated
 
 
 def refresh_rollups(cursor, d: Dialect) -> int:
