@@ -260,11 +260,11 @@ def write(cursor, d: Dialect, import_id: int | None) -> None:
     cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
     m = d.local_month
     cursor.execute(
-        f"""INSERT INTO touched SELECT org_unit_id, procedure_id, {m("received_at")} FROM vx
+        f"""INSERT INTO touched SELECT DISTINCT org_unit_id, procedure_id, {m("received_at")} FROM vx
         WHERE state = 'changed' AND received_at IS NOT NULL"""
     )
     cursor.execute(
-        f"""INSERT INTO touched SELECT v.org_unit_id, v.procedure_id, {m("v.received_at")}
+        f"""INSERT INTO touched SELECT DISTINCT v.org_unit_id, v.procedure_id, {m("v.received_at")}
         FROM v JOIN vx ON vx.n = v.n WHERE vx.state IN ('new', 'changed') AND v.received_at IS NOT NULL"""
     )
     sets = ", ".join(f"{c} = {_kept(c, DOSSIER)}" for c in COMPARED)
@@ -275,7 +275,7 @@ def write(cursor, d: Dialect, import_id: int | None) -> None:
     cols = ", ".join(COLUMNS)
     cursor.execute(
         f"""INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {", ".join(f"v.{c}" for c in COLUMNS)}, {source}
-        FROM v JOIN vx ON vx.n = v.n WHERE vx.state = 'new' ORDER BY v.code"""
+        FROM v JOIN vx ON vx.n = v.n WHERE vx.state = 'new'"""
     )
 
 

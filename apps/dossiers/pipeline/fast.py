@@ -30,9 +30,11 @@ def _lit(text: str) -> str:
 
 def _shape_feature(shape: str) -> int:
     """What the bulk reader sees of a date text cheaply: its length and the first position of each
-    separator, packed in one number (the SQL twin is ``_feature_sql``)."""
+    separator, packed in one number (the SQL twin is ``_feature_sql``). With PostgreSQL's parser
+    refusing what is not a date at all, this is enough to take exactly the shapes of ``DATE_SHAPES``
+    (a time written without its colon, a two-digit year, a year-first date with slashes are not)."""
     value = len(shape)
-    for sep in "/-: T":
+    for sep in "/-:":
         value = value * 100 + (shape.find(sep) + 1)
     return value
 
@@ -42,7 +44,7 @@ VALID_FEATURES = frozenset(_shape_feature(s) for s in F.DATE_SHAPES) | {0}  # 0:
 
 def _feature_sql(col: str) -> str:
     out = f"length({col})::bigint"
-    for sep in "/-: T":
+    for sep in "/-:":
         out = f"({out} * 100 + strpos({col}, '{sep}'))"
     return out
 
@@ -50,7 +52,11 @@ def _feature_sql(col: str) -> str:
 def _ts_sql(col: str) -> str:
     """A date text as a local timestamp, by PostgreSQL's parser (DateStyle DMY); the compact national
     form gets its date/time separator first. Raises on an impossible date (31/02)."""
-    return f"(CASE WHEN length({col}) = 14 THEN left({col}, 8) || 'T' || right({col}, 6) ELSE nullif({col}, '') END)::timestamp"
+    # an 8-character text must be digits (the parser would also take words such as 'infinity')
+    return (
+        f"(CASE WHEN length({col}) = 14 THEN left({col}, 8) || 'T' || right({col}, 6) "
+        f"WHEN length({col}) = 8 THEN ({col}::integer)::text ELSE nullif({col}, '') END)::timestamp"
+    )
 
 
 def copy_stage(cursor, source: Source) -> int:

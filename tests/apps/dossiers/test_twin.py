@@ -84,10 +84,16 @@ def test_both_readers_read_the_same(world, catalogue, write_csv, run):
     assert first[1] == second[1]  # roll-ups
 
 
-def test_the_bulk_reader_hands_odd_dates_to_the_python_reader(world, catalogue, write_csv, run):
-    out = run(write_csv([row(), row(MaHoSo="X", NgayTiepNhan="28/6/25")]))
+@pytest.mark.parametrize(
+    "odd", ["28/6/25", "2025/06/28", "28-06-2025", "2025-06-28 0930", "20250628 093000", "28.06.2025", "01/07/1900",
+            "31/06/2025", "2025-06-28 09:30:00.5", "tomorrow", "infinity", "yesterday12345"],
+)  # fmt: skip
+def test_the_bulk_reader_hands_odd_dates_to_the_python_reader(world, catalogue, write_csv, run, odd):
+    imp = DossierImport.objects.create()
+    out = run(write_csv([row(), row(MaHoSo="X", NgayNopHoSo=odd)]), import_id=imp.pk)
     assert not out.fast and out.fallback
     assert (out.created, out.errors) == (1, 1)
+    assert imp.row_errors.get().message.startswith(f"NgayNopHoSo “{odd}” không phải ngày hợp lệ")
 
 
 def test_rollups_kept_by_imports_equal_a_recomputation(world, catalogue, write_csv, run):
