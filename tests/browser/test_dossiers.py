@@ -25,6 +25,11 @@ def test_upload_a_file_and_follow_the_import(page, world, catalogue, write_csv, 
     assert Dossier.objects.count() == 2
     RESULTS_DIR.mkdir(exist_ok=True)
     page.screenshot(path=str(RESULTS_DIR / "dossier-import.png"), full_page=True)
+    page.goto(page.base + f"/chi-so/?don-vi={world.a1.pk}&ky=2025-Q3")
+    page.locator("svg.trend").first.wait_for()
+    on_time = page.locator("#chi-so-on_time_rate").inner_text()
+    assert "2/2" in on_time and "100,00%" in on_time
+    page.screenshot(path=str(RESULTS_DIR / "indicators-desktop.png"), full_page=True)
 
 
 def test_indicator_pages_fit_a_phone(phone, world, catalogue, write_csv, settings):  # noqa: F811
