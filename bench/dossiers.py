@@ -72,7 +72,9 @@ def step_setup(args) -> dict:
     province, _ = OrgUnit.objects.get_or_create(name=PROVINCE, parent=None, defaults={"level": "province"})
     existing = set(OrgUnit.objects.filter(parent=province).values_list("name", flat=True))
     OrgUnit.objects.bulk_create(
-        OrgUnit(name=name, level="commune", parent=province) for name in communes(args.communes) if name not in existing
+        OrgUnit(name=name, level="commune", parent=province)
+        for name in communes(args.communes)
+        if name not in existing
     )
     load_catalogue()
     return {}
@@ -87,9 +89,11 @@ def step_rawcopy(args) -> dict:
         conn.execute("DROP TABLE IF EXISTS bench_bare")
         conn.execute("CREATE TABLE bench_bare (" + ", ".join(f'"{c}" text' for c in header) + ")")
         started = time.perf_counter()
-        with conn.cursor() as cur, open(args.file, "rb") as f, cur.copy(
-            "COPY bench_bare FROM STDIN (FORMAT csv, HEADER true)"
-        ) as copy:
+        with (
+            conn.cursor() as cur,
+            open(args.file, "rb") as f,
+            cur.copy("COPY bench_bare FROM STDIN (FORMAT csv, HEADER true)") as copy,
+        ):
             while chunk := f.read(1 << 20):
                 copy.write(chunk)
         seconds = time.perf_counter() - started
@@ -102,7 +106,9 @@ def _checksum() -> list:
 
     from apps.dossiers.models import Dossier, DossierRollup
 
-    d = Dossier.objects.aggregate(n=Count("pk"), ids=Sum("pk"), last=Max("as_of"), late=Count("pk", filter=None))
+    d = Dossier.objects.aggregate(
+        n=Count("pk"), ids=Sum("pk"), last=Max("as_of"), late=Count("pk", filter=None)
+    )
     r = DossierRollup.objects.aggregate(n=Count("pk"), received=Sum("received"), on_time=Sum("on_time"))
     return [d["n"], d["ids"], str(d["last"]), r["n"], r["received"], r["on_time"]]
 
@@ -160,8 +166,8 @@ def step_duckdb(args) -> dict:
     ts = "strptime(NULLIF({}, ''), '%Y%m%d%H%M%S')"
     sql = f"""
     WITH d AS (
-      SELECT {ts.format('NgayTiepNhan')} AS received, {ts.format('NgayHenTra')} AS due,
-             {ts.format('NgayKetThucXuLy')} AS finished, CAST(KenhThucHien AS INT) AS channel,
+      SELECT {ts.format("NgayTiepNhan")} AS received, {ts.format("NgayHenTra")} AS due,
+             {ts.format("NgayKetThucXuLy")} AS finished, CAST(KenhThucHien AS INT) AS channel,
              CAST(LePhi AS BIGINT) AS fee, CAST(DuocThanhToanTrucTuyen AS INT) AS paid,
              CAST(SoLanBoSung AS INT) AS supp, CoKetQuaDienTu = '1' AS e_result, DuocTaiSuDung = '1' AS reused
       FROM read_csv('{args.file}', header = true, all_varchar = true))
