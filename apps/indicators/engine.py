@@ -187,6 +187,12 @@ _memo: dict[tuple, tuple[float, Evaluation]] = {}
 _memo_lock = threading.Lock()
 
 
+def forget(**kwargs) -> None:
+    """Drop this process's memo (at each request's start and end: a page sees the data as it is)."""
+    with _memo_lock:
+        _memo.clear()
+
+
 def bump_version() -> None:
     """Called after an import commits: every process's memoised evaluations become stale."""
     try:
@@ -195,21 +201,56 @@ def bump_version() -> None:
         cache.set(VERSION_KEY, 1, None)
 
 
-def evaluate_cached(unit: OrgUnit, period: Period, *, catalogue: bool = False) -> Evaluation:
-    """``evaluate`` without entered figures, memoised until the next import (plan and report pages
-    ask the same unit and quarter for several targets)."""
-    key = (unit.pk, period.start, period.end, catalogue, cache.get(VERSION_KEY, 0))
+def _memoised(key: tuple, compute):
+    key = (*key, cache.get(VERSION_KEY, 0))
     now = time_module.monotonic()
     with _memo_lock:
         hit = _memo.get(key)
         if hit is not None and now - hit[0] < MEMO_SECONDS:
             return hit[1]
-    evaluation = evaluate(unit, period, external=False, catalogue=catalogue)
+    value = compute()
     with _memo_lock:
         if len(_memo) > 1024:
             _memo.clear()
-        _memo[key] = (now, evaluation)
-    return evaluation
+        _memo[key] = (now, value)
+    return value
+
+
+def _year_sums(unit: OrgUnit, year: int) -> list[dict]:
+    """A unit's roll-ups of a year by month and appointment day (open dossiers): one query that
+    serves every month-aligned period of the year."""
+    rows = (
+        DossierRollup.objects.filter(org_unit_id__in=list(unit.subtree_ids()), month__year=year)
+        .values("month", "open_until")
+        .annotate(open_n=Sum("open"), **{name: Sum(name) for name in SUMS})
+    )
+    return list(rows)
+
+
+def _counts_from_year(rows: list[dict], period: Period) -> qd766.Counts:
+    first, last = _months(period)
+    sums = dict.fromkeys(SUMS, 0)
+    for r in rows:
+        if first <= r["month"] <= last:
+            for name in SUMS:
+                sums[name] += r[name] or 0
+            if r["open_until"] is not None and r["open_until"] >= period.end:
+                sums["on_time"] += r["open_n"] or 0
+    return qd766.Counts(**sums)
+
+
+def evaluate_cached(unit: OrgUnit, period: Period, *, catalogue: bool = False) -> Evaluation:
+    """``evaluate`` without entered figures, memoised for a request (plan and report pages ask the
+    same unit for several targets and quarters: one query per unit and year) or, in background work,
+    until the next import or for ``MEMO_SECONDS``."""
+    if catalogue or not month_aligned(period) or period.start.year != period.end.year:
+        key = (unit.pk, period.start, period.end, catalogue)
+        return _memoised(key, lambda: evaluate(unit, period, external=False, catalogue=catalogue))
+    rows = _memoised((unit.pk, period.year, "year"), lambda: _year_sums(unit, period.year))
+    scheme = qd766.scheme_for(period.year)
+    c = _counts_from_year(rows, period)
+    results = qd766.evaluate(scheme, c, commune=unit.level == OrgUnit.Level.COMMUNE)
+    return Evaluation(unit, period, scheme, c, results)
 
 
 def monthly(unit: OrgUnit, year: int, code: str, unit_ids=None) -> list[tuple[str, float | None]]:

@@ -16,6 +16,16 @@ COLUMNS = list(CANONICAL_COLUMNS + OPTIONAL_COLUMNS)
 CAL = WorkCalendar()
 
 
+@pytest.fixture(autouse=True)
+def _fresh_memo():
+    """Evaluations are memoised per process: a test starts and ends with none (unit ids are reused)."""
+    from apps.indicators.engine import forget
+
+    forget()
+    yield
+    forget()
+
+
 @pytest.fixture
 def catalogue(db):
     ht = Sector.objects.create(code="HT", name="Hộ tịch")
