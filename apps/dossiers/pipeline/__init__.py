@@ -208,7 +208,8 @@ def _write(cursor, d: Dialect, request: ImportRequest, outcome: Outcome, progres
         outcome.created, outcome.updated, outcome.unchanged, outcome.older = apply.classify(cursor, d)
     if not request.dry_run:
         with t("write"):
-            apply.write(cursor, d, request.import_id)
+            all_new = not (outcome.updated or outcome.unchanged or outcome.older)  # every valid row is new
+            apply.write(cursor, d, request.import_id, all_new=all_new)
         progress("Cập nhật số liệu tổng hợp", 0, 0)
         with t("rollups"):
             apply.refresh_rollups(cursor, d)

@@ -253,12 +253,21 @@ def classify(cursor, d: Dialect) -> tuple[int, int, int, int]:
     return n.get("new", 0), n.get("changed", 0), n.get("same", 0), n.get("older", 0)
 
 
-def write(cursor, d: Dialect, import_id: int | None) -> None:
-    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch."""
+def write(cursor, d: Dialect, import_id: int | None, *, all_new: bool = False) -> None:
+    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch.
+    ``all_new`` (nothing of the file is stored yet: a first import) skips the joins with ``vx``."""
     source = "NULL" if import_id is None else str(int(import_id))
     month_type = "date" if d.vendor == "postgresql" else "text"
     cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
     m = d.local_month
+    cols = ", ".join(COLUMNS)
+    if all_new:
+        cursor.execute(
+            f"""INSERT INTO touched SELECT DISTINCT org_unit_id, procedure_id, {m("received_at")} FROM v
+            WHERE received_at IS NOT NULL"""
+        )
+        cursor.execute(f"INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {cols}, {source} FROM v")
+        return
     cursor.execute(
         f"""INSERT INTO touched SELECT DISTINCT org_unit_id, procedure_id, {m("received_at")} FROM vx
         WHERE state = 'changed' AND received_at IS NOT NULL"""
@@ -272,7 +281,6 @@ def write(cursor, d: Dialect, import_id: int | None) -> None:
         f"""UPDATE {DOSSIER} SET {sets}, source_import_id = {source}
         FROM v JOIN vx ON vx.n = v.n WHERE vx.state = 'changed' AND {DOSSIER}.id = vx.id"""
     )
-    cols = ", ".join(COLUMNS)
     cursor.execute(
         f"""INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {", ".join(f"v.{c}" for c in COLUMNS)}, {source}
         FROM v JOIN vx ON vx.n = v.n WHERE vx.state = 'new'"""
