@@ -60,8 +60,13 @@ def save_outcome(imp: DossierImport, o: Outcome) -> None:
 
 
 def _progress_adapter(imp: DossierImport, progress):
+    """Rows read while reading; later phases keep that count and change the message."""
+    last = {"done": 0, "total": None}
+
     def report(phase: str, done: int, total: int) -> None:
-        progress(done, total or None, phase)
+        if total:
+            last["done"], last["total"] = done, total
+        progress(last["done"], last["total"], phase)
 
     return report
 
