@@ -76,7 +76,7 @@ def push(request, payload: PushIn):
     unit = token.org_unit
     imp = DossierImport.objects.create(
         kind=DossierImport.Kind.PUSH, org_unit=unit, api_token=str(token)[:120], file_name=f"API: {token.name}"[:300],
-        status=DossierImport.Status.RUNNING,
+        status=DossierImport.Status.RUNNING, created_by=token.created_by,  # the audit trail names who issued the key
     )  # fmt: skip
     items = [
         (i, to_values(item.dict(exclude_none=True), unit.name), "") for i, item in enumerate(payload.data, 1)

@@ -47,6 +47,10 @@ def test_push_in_the_national_shape(world, client, token):
     again = _push(client, [ITEM], token).json()
     assert (again["created"], again["unchanged"]) == (0, 1)  # idempotent by MaHoSo
     assert DossierImport.objects.filter(kind="push").count() == 2
+    from apps.audit.models import AuditEntry
+
+    events = AuditEntry.objects.filter(action="event", message__contains="API: Một cửa xã An Một")
+    assert events.count() == 2 and events.first().actor == world.admin_a1
 
 
 def test_rows_with_problems_come_back_by_position(world, client, token):
