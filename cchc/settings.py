@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "apps.jobs",
     "apps.assessment",
+    "apps.dossiers",
+    "apps.indicators",
+    "apps.api",
     # Last, as its documentation asks: deletes the files of deleted rows (on commit, storage API).
     "django_cleanup.apps.CleanupConfig",
 ]
@@ -191,6 +194,8 @@ except OSError:
 WHITENOISE_AUTOREFRESH = DEBUG
 
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_BYTES", 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024)
+# Dossier exports (CSV/XLSX of a one-stop system) are larger: a province's year is ~200 MB.
+DOSSIER_IMPORT_MAX_BYTES = envint("CCHC_DOSSIER_IMPORT_MAX_MB", 1024, 1, 16 * 1024) * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -6,6 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 
 from apps.accounts.policy import can, visible_units
 from apps.orgs.models import Agency, AgencyGroup
+from apps.plans.measured import measured_targets
 from apps.plans.models import AREA_CHOICES, Milestone, Plan, Task, TaskAgency
 from core.plandoc.diagnose import current_warnings
 from core.similarity import pair_tasks
@@ -73,6 +74,9 @@ def plan_page(plan: Plan) -> dict:
     ]
     unresolved = sum(1 for t in tasks for a in t.links if a.resolved is None)
     targets = list(plan.targets.all())
+    measured = measured_targets(plan, targets)
+    for t in targets:
+        t.measured = measured.get(t.pk)
     return {
         "plan": plan,
         "targets": targets,

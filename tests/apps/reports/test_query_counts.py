@@ -43,8 +43,9 @@ def grow(world, q3, n: int) -> None:
 PAGES = [
     ("index-commune", lambda w: reverse("reports:index") + "?ky=2025-Q3", "officer_a1", 5),
     ("index-province", lambda w: reverse("reports:index") + "?ky=2025-Q3", "officer_a", 11),
-    ("report-draft", lambda w: reverse("reports:report", args=[w.a1.pk, "2025-Q3"]), "officer_a1", 16),
-    ("indicators", lambda w: reverse("reports:indicators", args=[w.a1.pk]) + "?ky=2025-Q3", "officer_a1", 16),
+    # 17: + 1 for the measured indicator values (one query per unit and year, apps.indicators)
+    ("report-draft", lambda w: reverse("reports:report", args=[w.a1.pk, "2025-Q3"]), "officer_a1", 17),
+    ("indicators", lambda w: reverse("reports:indicators", args=[w.a1.pk]) + "?ky=2025-Q3", "officer_a1", 17),
     ("periods", lambda w: reverse("reports:periods", args=[w.a1.pk]), "officer_a1", 7),
 ]
 
