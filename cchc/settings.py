@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "apps.review",
     "apps.tracking",
     "apps.reports",
+    "apps.citizen",
+    "captcha",
 ]
 
 MIDDLEWARE = [
@@ -211,6 +213,25 @@ CCHC_INLINE_JOBS = envbool("CCHC_INLINE_JOBS", True)
 # How province report compilations run: "thread" (in the web process), "inline", or "queue"
 # (picked up by `cchc report-jobs --loop` on any number of machines).
 CCHC_REPORT_JOBS = env("CCHC_REPORT_JOBS", "thread" if CCHC_INLINE_JOBS else "queue")
+
+# Citizen voice (apps.citizen): public pages without login. Limits are "hits/seconds" per client
+# address, counted in the database so they hold across web processes.
+CITIZEN_UPLOAD_MAX_BYTES = envint("CITIZEN_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+CITIZEN_MAX_FILES = envint("CITIZEN_MAX_FILES", 3)
+CITIZEN_RATE_LIMITS = {
+    "petition": env("CITIZEN_LIMIT_PETITION", "5/3600"),
+    "lookup": env("CITIZEN_LIMIT_LOOKUP", "30/600"),
+    "rating": env("CITIZEN_LIMIT_RATING", "20/3600"),
+    "survey": env("CITIZEN_LIMIT_SURVEY", "30/3600"),
+    "challenge": env("CITIZEN_LIMIT_CHALLENGE", "120/600"),
+}
+# The challenge (django-simple-captcha, self-hosted): a small sum drawn as an image, one use only.
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_MATH_CHALLENGE_OPERATOR = "x"
+CAPTCHA_TIMEOUT = 20  # minutes: time to write a petition on a phone
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_IMAGE_SIZE = (130, 46)
+CAPTCHA_2X_IMAGE = False
 
 if os.environ.get("CCHC_TESTING"):
     # Argon2 is deliberately slow; the test suite hashes hundreds of passwords.

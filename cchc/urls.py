@@ -17,6 +17,9 @@ urlpatterns = [
     path("theo-doi/", include("apps.tracking.urls")),
     path("bao-cao/", include("apps.reports.urls")),
     path("admin/", admin.site.urls),
+    path("nguoi-dan/", include("apps.citizen.public_urls")),
+    path("y-kien/", include("apps.citizen.urls")),
+    path("ma-xac-nhan/", include("captcha.urls")),
 ]
 
 handler403 = "cchc.views.forbidden"

@@ -1,0 +1,29 @@
+"""What the citizen app plugs into the rest at start-up: audit tracking, menu entries, the home
+card, the figures it measures (``core.measures``) and its part of the daily reminder run."""
+
+from __future__ import annotations
+
+
+def connect() -> None:
+    from apps.accounts.policy import can
+    from apps.audit.recorder import track
+    from apps.citizen import models as m
+    from cchc.navigation import register
+
+    track(m.Petition, org_unit=lambda o: o.org_unit_id)
+    track(m.PetitionAttachment, org_unit=lambda o: o.petition.org_unit_id)
+    track(m.SurveyRound, org_unit=lambda o: o.org_unit_id)
+    track(m.SurveyQuestion, org_unit=lambda o: o.round.org_unit_id)
+    track(m.SurveyResponse, org_unit=lambda o: o.org_unit_id)
+    track(m.OfficialSipasResult, org_unit=lambda o: o.org_unit_id)
+    register("Phản ánh, kiến nghị", "citizen:petitions", _sees_petitions, order=60)
+    del can
+    from apps.citizen import demo  # noqa: F401 - registers the demo step
+
+
+def _sees_petitions(user) -> bool:
+    from apps.accounts.models import Role
+    from apps.accounts.policy import ORG_WIDE_ROLES, subject
+
+    s = subject(user)
+    return s.is_root or bool(s.units_for(ORG_WIDE_ROLES)) or bool(s.agencies_with([Role.HEAD, Role.STAFF]))
