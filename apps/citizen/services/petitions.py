@@ -116,7 +116,7 @@ def _create(unit: OrgUnit, fields: dict, files: Iterable[CheckedFile], **extra) 
         _refresh_due(p)
         p.save()
         store_files(p, files, "petition", stored)
-    transaction.on_commit(lambda: _tell_receipt(p))
+    _tell_receipt(p)
     return p
 
 
@@ -147,7 +147,7 @@ def _tell_receipt(p: Petition) -> None:
         f"Phản ánh, kiến nghị mới {p.code}: {p.text[:120]}",
         staff_url(p),
     )
-    mail.to_citizen(p, "receipt")
+    transaction.on_commit(lambda: mail.to_citizen(p, "receipt"))
 
 
 # --- staff steps --------------------------------------------------------------------------------
@@ -190,7 +190,7 @@ def classify(actor, p: Petition, *, agency: Agency | None = None) -> Petition:
 
     row = _step(actor, p, "citizen.receive", {Status.RECEIVED}, "Phân loại: thuộc phạm vi PAKN", change)
     if agency is not None:
-        transaction.on_commit(lambda: _tell_agency(row))
+        _tell_agency(row)
     return row
 
 
@@ -250,7 +250,7 @@ def assign(actor, p: Petition, agency: Agency) -> Petition:
 
     allowed = {Status.RECEIVED, Status.ACCEPTED, Status.ASSIGNED}
     row = _step(actor, p, "citizen.receive", allowed, f"Giao {agency.name} xử lý", change)
-    transaction.on_commit(lambda: _tell_agency(row))
+    _tell_agency(row)
     return row
 
 
@@ -276,10 +276,8 @@ def transfer(actor, p: Petition, unit: OrgUnit, reason: str) -> Petition:
 
     allowed = {Status.RECEIVED, Status.ACCEPTED, Status.ASSIGNED}
     row = _step(actor, p, "citizen.receive", allowed, f"Chuyển đến {unit.name}: {reason.strip()}", change)
-    transaction.on_commit(
-        lambda: notify.notify(
-            notify.officers_of(unit.pk), f"{source.name} chuyển đến phản ánh {row.code}", staff_url(row)
-        )
+    notify.notify(
+        notify.officers_of(unit.pk), f"{source.name} chuyển đến phản ánh {row.code}", staff_url(row)
     )
     return row
 
@@ -365,10 +363,8 @@ def supplement_public(p: Petition, text: str, files: Iterable[CheckedFile] = ())
         _refresh_due(row)
         row.save()
         store_files(row, files, "supplement", stored)
-    transaction.on_commit(
-        lambda: notify.notify(
-            notify.officers_of(row.org_unit_id), f"Người gửi đã bổ sung phản ánh {row.code}", staff_url(row)
-        )
+    notify.notify(
+        notify.officers_of(row.org_unit_id), f"Người gửi đã bổ sung phản ánh {row.code}", staff_url(row)
     )
     return row
 
