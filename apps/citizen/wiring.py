@@ -1,13 +1,14 @@
-"""What the citizen app plugs into the rest at start-up: audit tracking, menu entries, the home
-card, the figures it measures (``core.measures``) and its part of the daily reminder run."""
+"""What the citizen app plugs into the rest at start-up: audit tracking, menu entries, the figures
+it measures (``core.measures``) and its part of the daily reminder run (``apps.tracking.remind``)."""
 
 from __future__ import annotations
 
 
 def connect() -> None:
-    from apps.accounts.policy import can
     from apps.audit.recorder import track
+    from apps.citizen import demo, measures, remind  # noqa: F401 - demo step registers on import
     from apps.citizen import models as m
+    from apps.tracking.remind import register_source
     from cchc.navigation import register
 
     track(m.Petition, org_unit=lambda o: o.org_unit_id)
@@ -17,8 +18,8 @@ def connect() -> None:
     track(m.SurveyResponse, org_unit=lambda o: o.org_unit_id)
     track(m.OfficialSipasResult, org_unit=lambda o: o.org_unit_id)
     register("Phản ánh, kiến nghị", "citizen:petitions", _sees_petitions, order=60)
-    del can
-    from apps.citizen import demo  # noqa: F401 - registers the demo step
+    measures.register()
+    register_source("petitions", remind.run)
 
 
 def _sees_petitions(user) -> bool:

@@ -29,6 +29,7 @@ from core.reporting.data import (
 )
 from core.reporting.draft import draft_narrative, missing_statements
 from core.reporting.facts import MilestoneFact, summarise, task_state
+from core import measures
 from core.reporting.periods import Period, parse_period
 from core.reporting.targets import Verdict, verdict
 
@@ -120,10 +121,26 @@ def _task_fact(task: Task, period: Period, unit_name: str) -> TaskFact:
     )
 
 
+def measured_values(unit: OrgUnit, period: Period) -> dict[str, measures.Measurement]:
+    """The figures other parts of CCHC compute for the unit (``core.measures``), by code."""
+    out = {}
+    for spec in measures.registered():
+        m = measures.measure(spec.code, unit, period)
+        if m is not None and m.value is not None:
+            out[spec.code] = m
+    return out
+
+
 def _indicator_facts(
-    targets: list[Target], values: list[IndicatorValue], catalog: dict[str, Indicator], period: Period
+    targets: list[Target],
+    values: list[IndicatorValue],
+    catalog: dict[str, Indicator],
+    period: Period,
+    measured: dict[str, measures.Measurement] | None = None,
 ) -> list[IndicatorFact]:
-    """Each target of the period's year (or of the whole plan) against this period's value."""
+    """Each target of the period's year (or of the whole plan) against this period's value: the
+    value entered by hand, else the measured one; then the other measured figures."""
+    measured = measured or {}
     by_code: dict[str, list[IndicatorValue]] = defaultdict(list)
     for v in sorted(values, key=lambda v: v.period_end):
         by_code[v.indicator.code].append(v)
@@ -132,37 +149,45 @@ def _indicator_facts(
     for t in targets:
         if t.year not in (None, period.year):
             continue
-        out.append(_indicator_fact(t.indicator, catalog, by_code, period, target=t))
+        out.append(_indicator_fact(t.indicator, catalog, by_code, period, target=t, measured=measured))
         seen.add(t.indicator)
     for code in by_code:
         if code not in seen and any(v.period_code == period.code for v in by_code[code]):
-            out.append(_indicator_fact(code, catalog, by_code, period))
+            out.append(_indicator_fact(code, catalog, by_code, period, measured=measured))
+            seen.add(code)
+    out.extend(
+        _indicator_fact(c, catalog, by_code, period, measured=measured) for c in measured if c not in seen
+    )
     return out
 
 
 def _indicator_fact(
-    code: str, catalog, by_code, period: Period, target: Target | None = None
+    code: str, catalog, by_code, period: Period, target: Target | None = None, measured=None
 ) -> IndicatorFact:
     indicator = catalog.get(code)
     history = by_code.get(code, [])
     current = next((v for v in history if v.period_code == period.code), None)
     value = float(current.value) if current else None
+    m = (measured or {}).get(code) if current is None else None
+    if m is not None:
+        value = m.value
     target_value = float(target.value) if target is not None and target.value is not None else None
     comparator = target.comparator if target is not None else ""
     unit = (target.unit if target is not None and target.unit else None) or (
         indicator.unit if indicator else "%"
     )
+    names = {spec.code: spec.name for spec in measures.registered()}
     return IndicatorFact(
         code=code,
-        name=indicator.name if indicator else code,
+        name=indicator.name if indicator else names.get(code, code),
         unit=unit,
         target_text=target.text if target is not None else "",
         comparator=comparator,
         target_value=target_value,
         year=target.year if target is not None else None,
         value=value,
-        source=current.source if current else "",
-        evidence_note=current.evidence_note if current else "",
+        source=current.source if current else (m.source if m else ""),
+        evidence_note=current.evidence_note if current else (m.formula if m else ""),
         verdict=(
             verdict(value, comparator, target_value)
             if target is not None
@@ -202,8 +227,11 @@ def unit_facts(units: list[OrgUnit], period: Period) -> dict[int, UnitFacts]:
     ):
         values[v.org_unit_id].append(v)
     catalog = {i.code: i for i in Indicator.objects.all()}
+    by_pk = {u.pk: u for u in units}
     for pk, facts in out.items():
-        facts.indicators = _indicator_facts(targets[pk], values[pk], catalog, period)
+        facts.indicators = _indicator_facts(
+            targets[pk], values[pk], catalog, period, measured_values(by_pk[pk], period)
+        )
         facts.missing = missing_statements(
             has_plan=bool(facts.plans),
             n_tasks=len(facts.tasks),
