@@ -18,6 +18,7 @@ from apps.orgs.models import OrgUnit
 from apps.plans.models import Milestone, Plan, Target, Task, TaskAgency
 from apps.reports.models import Indicator, IndicatorValue, PeriodicReport
 from apps.tracking.models import Evidence
+from core import measures
 from core.reporting.data import (
     CommuneRow,
     EvidenceRef,
@@ -29,7 +30,6 @@ from core.reporting.data import (
 )
 from core.reporting.draft import draft_narrative, missing_statements
 from core.reporting.facts import MilestoneFact, summarise, task_state
-from core import measures
 from core.reporting.periods import Period, parse_period
 from core.reporting.targets import Verdict, verdict
 
