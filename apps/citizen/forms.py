@@ -193,3 +193,75 @@ class PublishForm(forms.Form):
 
 FACTOR_CHOICES = list(FACTORS.items())
 LIKERT_CHOICES = [(str(k), v) for k, v in LIKERT.items()]
+
+
+class RoundForm(forms.Form):
+    title = forms.CharField(label="Tên đợt khảo sát", max_length=200)
+    opens_on = forms.DateField(label="Từ ngày (dd/mm/yyyy)")
+    closes_on = forms.DateField(label="Đến ngày (dd/mm/yyyy)")
+    units = forms.ModelMultipleChoiceField(
+        label="Đơn vị được khảo sát",
+        queryset=OrgUnit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, unit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["units"].queryset = active_units().filter(pk__in=unit.subtree_ids())
+
+
+class QuestionForm(forms.Form):
+    factor = forms.ChoiceField(label="Yếu tố", choices=FACTOR_CHOICES)
+    text = forms.CharField(label="Câu hỏi", max_length=300)
+
+
+class ResponseForm(forms.Form):
+    """One questionnaire: a 1-5 scale per question (left blank: không ý kiến), the unit, a comment."""
+
+    def __init__(self, *args, questions, units, paper=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        self.fields["org_unit"] = forms.ModelChoiceField(
+            label="Cơ quan, đơn vị Ông/Bà đã liên hệ", queryset=units
+        )
+        if units.count() == 1:
+            self.fields["org_unit"].initial = units.first().pk
+        for q in self.questions:
+            self.fields[f"q{q.pk}"] = forms.ChoiceField(
+                label=q.text, choices=LIKERT_CHOICES, widget=forms.RadioSelect, required=False
+            )
+        self.fields["comment"] = forms.CharField(
+            label="Ý kiến khác (nếu có)",
+            required=False,
+            max_length=2000,
+            widget=forms.Textarea(attrs={"rows": 3}),
+        )
+        if paper:
+            self.fields["form_number"] = forms.CharField(
+                label="Số phiếu (in trên phiếu giấy)", max_length=30, required=False
+            )
+        else:
+            self.fields["website"] = Honeypot()
+            self.fields["captcha"] = Challenge()
+
+    def answers(self) -> dict[str, str]:
+        return {str(q.pk): self.cleaned_data.get(f"q{q.pk}") for q in self.questions}
+
+    def grouped(self):
+        """The question fields grouped by SIPAS factor, in the official order, for the template."""
+        groups = []
+        for code, name in FACTORS.items():
+            fields = [self[f"q{q.pk}"] for q in self.questions if q.factor == code]
+            if fields:
+                groups.append((name, fields))
+        return groups
+
+
+class SipasImportForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel kết quả SIPAS (.xlsx)")
+    source = forms.CharField(
+        label="Nguồn (quyết định, báo cáo công bố)",
+        max_length=300,
+        help_text="Ví dụ: Báo cáo SIPAS 2024 của Bộ Nội vụ",
+    )

@@ -196,3 +196,34 @@ def answer_file(request, code: str, pk: int):
     return FileResponse(
         att.file.open("rb"), as_attachment=True, filename=att.title, content_type=att.content_type
     )
+
+
+def survey(request, token: str):
+    """The public questionnaire of an open round (its link and QR code are given out by the unit)."""
+    from apps.citizen.forms import ResponseForm
+    from apps.citizen.models import SurveyRound
+    from apps.citizen.services import surveys as survey_services
+
+    r = get_object_or_404(SurveyRound.objects.select_related("org_unit"), token=token)
+    if r.state != SurveyRound.State.OPEN:
+        return refuse(
+            request, 410, "Đợt khảo sát này đã kết thúc hoặc chưa mở. Xin cảm ơn Ông/Bà đã quan tâm."
+        )
+    questions = r.questions.order_by("position", "pk")
+    if request.method == "POST":
+        refused = guard_post(request, "survey")
+        if refused:
+            return refused
+        form = ResponseForm(request.POST, questions=questions, units=r.units.all())
+        if form.is_valid() and not form.cleaned_data["website"]:
+            try:
+                survey_services.submit_public(
+                    r, form.cleaned_data["org_unit"], form.answers(), form.cleaned_data["comment"]
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                return render(request, "citizen/public/thanks.html", {"title": r.title})
+    else:
+        form = ResponseForm(questions=questions, units=r.units.all())
+    return render(request, "citizen/public/survey.html", {"r": r, "form": form})

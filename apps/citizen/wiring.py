@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 def connect() -> None:
+    from apps.accounts.policy import can
     from apps.audit.recorder import track
     from apps.citizen import demo, measures, remind  # noqa: F401 - demo step registers on import
     from apps.citizen import models as m
@@ -18,6 +19,7 @@ def connect() -> None:
     track(m.SurveyResponse, org_unit=lambda o: o.org_unit_id)
     track(m.OfficialSipasResult, org_unit=lambda o: o.org_unit_id)
     register("Phản ánh, kiến nghị", "citizen:petitions", _sees_petitions, order=60)
+    register("Khảo sát hài lòng", "citizen:rounds", lambda user: can(user, "citizen.results", None), order=61)
     measures.register()
     register_source("petitions", remind.run)
 
