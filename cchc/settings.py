@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "apps.review",
     "apps.tracking",
     "apps.reports",
+    "apps.dossiers",
     "apps.citizen",
     "captcha",
 ]
