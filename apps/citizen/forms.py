@@ -265,3 +265,20 @@ class SipasImportForm(forms.Form):
         max_length=300,
         help_text="Ví dụ: Báo cáo SIPAS 2024 của Bộ Nội vụ",
     )
+
+
+class RatingCodeForm(forms.Form):
+    ma = forms.CharField(label="Mã hồ sơ (in trên giấy hẹn trả kết quả)", max_length=60)
+    kt = forms.CharField(label="Mã đánh giá (10 ký tự, ví dụ ABCDE-FGHJK)", max_length=20)
+
+
+class RatingForm(forms.Form):
+    score = forms.ChoiceField(
+        label="Ông/Bà hài lòng thế nào với việc giải quyết hồ sơ này?",
+        choices=[(str(k), v) for k, v in sorted(LIKERT.items(), reverse=True)],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Vui lòng chọn một mức hài lòng."},
+    )
+    comment = forms.CharField(
+        label="Góp ý thêm (nếu có)", required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )

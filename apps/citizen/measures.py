@@ -5,7 +5,7 @@ QĐ 766 group 5 ("Mức độ hài lòng"):
 - ``petition_on_time_rate`` (5.2): PAKN handled on time / PAKN in scope;
 - ``petition_satisfaction_rate`` (5.3): PAKN not disliked, not petitioned again, not late / PAKN;
 - ``satisfaction_rate`` (5.4, the plan schema's code): 100% − (dossiers late + dossiers with a
-  PAKN or a dislike), registered by ``apps.citizen.rating_measures`` once dossiers exist.
+  PAKN or a dislike), in ``apps.citizen.rating_stats``.
 Local and official satisfaction, never mixed:
 - ``local_survey_index``: the local survey rounds' index (mean of the five SIPAS factors);
 - ``sipas_index``: the official SIPAS of the year, as imported.
@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date
 
 from apps.citizen.models import OfficialSipasResult, Petition, SurveyQuestion, SurveyResponse
+from apps.citizen.rating_stats import dossier_satisfaction
 from apps.citizen.services.petitions import facts_of
 from apps.tracking.calendar import work_calendar
 from cchc import clock
@@ -160,3 +161,6 @@ def register() -> None:
     )
     measures.register("local_survey_index", local_survey, name="Mức độ hài lòng qua khảo sát của địa phương")
     measures.register("sipas_index", official_sipas, name="Chỉ số SIPAS (Bộ Nội vụ công bố)")
+    measures.register(
+        "satisfaction_rate", dossier_satisfaction, name="Tỷ lệ hài lòng trong tiếp nhận, giải quyết TTHC"
+    )

@@ -330,3 +330,43 @@ class RateCounter(models.Model):
 
 LIKERT_CHOICES = list(LIKERT.items())
 __all__ = ["Channel", "Feedback", "Subject", "LIKERT_CHOICES"]
+
+
+class Rating(models.Model):
+    """A citizen's rating of one dossier's handling (đánh giá sự hài lòng theo hồ sơ): local, one per
+    dossier, reached through the signed code printed on the dossier's receipt."""
+
+    class Channel(models.TextChoices):
+        QR = "qr", _("Quét mã QR trên giấy hẹn")
+        CODE = "code", _("Nhập mã trên giấy hẹn")
+
+    dossier = models.OneToOneField(
+        "dossiers.Dossier", on_delete=models.CASCADE, related_name="rating", verbose_name=_("hồ sơ")
+    )
+    org_unit = models.ForeignKey(
+        "orgs.OrgUnit", on_delete=models.PROTECT, related_name="+", verbose_name=_("đơn vị")
+    )
+    procedure = models.ForeignKey(
+        "dossiers.Procedure", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    score = models.PositiveSmallIntegerField(
+        _("mức hài lòng"),
+        choices=list(LIKERT.items()),
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
+    comment = models.TextField(_("ý kiến"), blank=True)
+    channel = models.CharField(max_length=4, choices=Channel.choices, default=Channel.QR)
+    rated_on = models.DateField(_("ngày đánh giá"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đánh giá hồ sơ")
+        verbose_name_plural = _("đánh giá hồ sơ")
+        ordering = ["-rated_on", "-id"]
+        indexes = [models.Index(fields=["org_unit", "rated_on"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(score__gte=1, score__lte=5), name="rating_score_1_5")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dossier_id}: {self.score}"

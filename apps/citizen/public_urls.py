@@ -15,4 +15,5 @@ urlpatterns = [
     path("phan-anh/<str:code>/danh-gia/", public_views.feedback, name="feedback"),
     path("phan-anh/<str:code>/tep/<int:pk>/", public_views.answer_file, name="answer_file"),
     path("khao-sat/<str:token>/", public_views.survey, name="survey"),
+    path("danh-gia/", public_views.rate, name="rate"),
 ]

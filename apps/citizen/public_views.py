@@ -227,3 +227,48 @@ def survey(request, token: str):
     else:
         form = ResponseForm(questions=questions, units=r.units.all())
     return render(request, "citizen/public/survey.html", {"r": r, "form": form})
+
+
+def rate(request):
+    """Rate a dossier's handling from the code on its receipt (typed, or opened by its QR code).
+    Every verification counts against the address's limit, so codes cannot be guessed."""
+    from apps.citizen import rating_codes
+    from apps.citizen.forms import RatingCodeForm, RatingForm
+    from apps.citizen.models import Rating
+    from apps.citizen.services import ratings as rating_services
+
+    source = request.POST if request.method == "POST" else request.GET
+    code, check = (source.get("ma") or "").strip(), rating_codes.normalize(source.get("kt", ""))
+    if not code and not check:
+        return render(request, "citizen/public/rate_code.html", {"form": RatingCodeForm()})
+    refused = guard_post(request, "rating") if request.method == "POST" else None
+    if refused is None and request.method != "POST" and not throttle.allow(request, "rating"):
+        refused = too_many(request)
+    if refused:
+        return refused
+    try:
+        dossier = rating_services.dossier_for(code, check)
+    except ValidationError as exc:
+        form = RatingCodeForm(initial={"ma": code, "kt": source.get("kt", "")})
+        return render(
+            request,
+            "citizen/public/rate_code.html",
+            {"form": form, "error": " ".join(exc.messages)},
+            status=400,
+        )
+    dossier = type(dossier).objects.select_related("procedure").get(pk=dossier.pk)
+    if Rating.objects.filter(dossier=dossier).exists():
+        return render(request, "citizen/public/rate_done.html", {"dossier": dossier, "already": True})
+    channel = Rating.Channel.QR if source.get("qr") else Rating.Channel.CODE
+    form = RatingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            rating_services.rate(
+                dossier, int(form.cleaned_data["score"]), form.cleaned_data["comment"], channel
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return render(request, "citizen/public/rate_done.html", {"dossier": dossier})
+    ctx = {"form": form, "dossier": dossier, "code": code, "check": check, "qr": source.get("qr", "")}
+    return render(request, "citizen/public/rate.html", ctx)

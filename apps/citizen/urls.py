@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from apps.citizen import petition_views, survey_views
+from apps.citizen import petition_views, rating_views, survey_views
 
 app_name = "citizen"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("phan-anh/<int:pk>/", petition_views.petition_detail, name="petition"),
     path("phan-anh/<int:pk>/<slug:action>/", petition_views.petition_step, name="petition_step"),
     path("phan-anh/tep/<int:pk>/", petition_views.attachment, name="attachment"),
+    path("danh-gia/", rating_views.summary, name="ratings"),
+    path("danh-gia/phieu/", rating_views.slip, name="rating_slip"),
     path("khao-sat/", survey_views.round_list, name="rounds"),
     path("khao-sat/sipas/", survey_views.sipas_import, name="sipas_import"),
     path("khao-sat/<int:pk>/", survey_views.round_detail, name="round"),

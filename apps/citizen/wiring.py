@@ -18,8 +18,10 @@ def connect() -> None:
     track(m.SurveyQuestion, org_unit=lambda o: o.round.org_unit_id)
     track(m.SurveyResponse, org_unit=lambda o: o.org_unit_id)
     track(m.OfficialSipasResult, org_unit=lambda o: o.org_unit_id)
+    track(m.Rating, org_unit=lambda o: o.org_unit_id)
     register("Phản ánh, kiến nghị", "citizen:petitions", _sees_petitions, order=60)
     register("Khảo sát hài lòng", "citizen:rounds", lambda user: can(user, "citizen.results", None), order=61)
+    register("Đánh giá hồ sơ", "citizen:ratings", lambda user: can(user, "citizen.results", None), order=62)
     measures.register()
     register_source("petitions", remind.run)
 

@@ -43,3 +43,35 @@ def public_post(client):
         return client.post(post_url or form_url, {**data, **challenge(page.content.decode())}, **kwargs)
 
     return _post
+
+
+def make_dossier(unit, code: str, *, received=None, due=None, finished=None, supplements=0, procedure=None):
+    """A dossier as the one-stop import would store it (apps.dossiers)."""
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from apps.dossiers.models import Dossier, Procedure, Sector
+
+    if procedure is None:
+        sector, _ = Sector.objects.get_or_create(code="HT", defaults={"name": "Hộ tịch"})
+        procedure, _ = Procedure.objects.get_or_create(
+            code="1.001193", defaults={"name": "Đăng ký khai sinh", "sector": sector, "processing_time": 1}
+        )
+    tz = timezone.get_current_timezone()
+
+    def at(d):
+        return datetime.combine(d, datetime.min.time(), tzinfo=tz).replace(hour=9) if d else None
+
+    return Dossier.objects.create(
+        code=code,
+        procedure=procedure,
+        sector=procedure.sector,
+        org_unit=unit,
+        received_at=at(received),
+        due_at=at(due).replace(hour=17) if due else None,
+        finished_at=at(finished),
+        status=10 if finished else 4,
+        supplement_count=supplements,
+        as_of=timezone.now(),
+    )
