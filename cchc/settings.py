@@ -65,6 +65,9 @@ INSTALLED_APPS = [
     "apps.review",
     "apps.tracking",
     "apps.reports",
+    "django_tasks",
+    "django_tasks_db",
+    "apps.jobs",
     "apps.dossiers",
     "apps.citizen",
     "captcha",
@@ -114,6 +117,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # A file, not memory, for the test database: worker processes started by tests must open it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-cchc.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
@@ -151,6 +156,29 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))  # outside the web root, served by views
+# Uploaded files (evidence, signed report scans, plan documents) go through Django's storage API:
+# on disk under MEDIA_ROOT by default, on S3-compatible object storage (django-storages) when
+# S3_BUCKET is set. Either way they are private and served only by views that check permissions.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+if env("S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("S3_BUCKET"),
+            "endpoint_url": env("S3_ENDPOINT_URL") or None,  # MinIO, Ceph, a provider's S3 endpoint
+            "region_name": env("S3_REGION") or None,
+            # Empty: boto3's own chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, an instance role).
+            "access_key": env("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env("S3_SECRET_ACCESS_KEY") or None,
+            "location": env("S3_PREFIX"),
+            "addressing_style": env("S3_ADDRESSING_STYLE") or None,  # "path" for most MinIO set-ups
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
 WHITENOISE_USE_FINDERS = True
 try:  # WhiteNoise warns at every start when the collected-static folder is missing
     STATIC_ROOT.mkdir(parents=True, exist_ok=True)
@@ -208,12 +236,51 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "WARNING")},
 }
 
-# Embedded default: background work runs in-process (see apps docs); at scale set CCHC_INLINE_JOBS=0
-# and run `cchc remind` from the deployment scheduler.
+# Background work (apps.jobs): Django's Tasks API (DEP 14, the django-tasks backport). The database
+# backend is the embedded default; with REDIS_URL the RQ backend. CCHC_INLINE_JOBS runs a worker thread
+# inside `cchc serve` (database backend only); at scale turn it off and run `cchc worker` processes.
+TESTING = bool(os.environ.get("CCHC_TESTING"))
 CCHC_INLINE_JOBS = envbool("CCHC_INLINE_JOBS", True)
-# How province report compilations run: "thread" (in the web process), "inline", or "queue"
-# (picked up by `cchc report-jobs --loop` on any number of machines).
-CCHC_REPORT_JOBS = env("CCHC_REPORT_JOBS", "thread" if CCHC_INLINE_JOBS else "queue")
+CCHC_TASK_BACKEND = env("CCHC_TASK_BACKEND", "immediate" if TESTING else ("rq" if env("REDIS_URL") else "db"))
+TASK_BACKENDS = {
+    "db": "django_tasks_db.DatabaseBackend",
+    "rq": "django_tasks_rq.RQBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+if CCHC_TASK_BACKEND not in TASK_BACKENDS:
+    raise SystemExit(f"cchc: CCHC_TASK_BACKEND phải là một trong {', '.join(TASK_BACKENDS)}.")
+CCHC_JOB_QUEUES = envlist("CCHC_JOB_QUEUES", ["default"])
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[CCHC_TASK_BACKEND], "QUEUES": CCHC_JOB_QUEUES}}
+if CCHC_TASK_BACKEND == "rq":
+    INSTALLED_APPS.append("django_rq")
+    RQ_QUEUES = {
+        name: {
+            "URL": env("CCHC_RQ_URL", env("REDIS_URL", "redis://127.0.0.1:6379/0")),
+            "DEFAULT_TIMEOUT": 4 * 3600,
+        }
+        for name in CCHC_JOB_QUEUES
+    }
+
+
+def _seconds(name: str, default: float, minimum: float = 0.1) -> float:
+    """A duration in seconds from the environment, refused in one Vietnamese line when not one."""
+    text = env(name, str(default)).strip() or str(default)
+    try:
+        value = float(text)
+    except ValueError:
+        raise SystemExit(f"cchc: {name} phải là một số giây, không phải {text!r}.") from None
+    if not minimum <= value <= 86400:
+        raise SystemExit(f"cchc: {name} phải từ {minimum:g} đến 86400 giây (đang là {text}).")
+    return value
+
+
+# A running job renews its lease every third of this; a job whose lease ran out (its worker was killed)
+# is run again by the next worker's sweep, which runs every CCHC_JOB_SWEEP_SECONDS.
+CCHC_JOB_LEASE_SECONDS = _seconds("CCHC_JOB_LEASE_SECONDS", 60, minimum=1)
+CCHC_JOB_SWEEP_SECONDS = _seconds("CCHC_JOB_SWEEP_SECONDS", 15)
+# Fault testing only: pause this long after each progress report, so a harness can kill a worker
+# in the middle of a job (apps/jobs/testing.py).
+CCHC_JOB_STEP_DELAY = _seconds("CCHC_JOB_STEP_DELAY", 0, minimum=0)
 
 # Citizen voice (apps.citizen): public pages without login. Limits are "hits/seconds" per client
 # address, counted in the database so they hold across web processes.
@@ -234,7 +301,7 @@ CAPTCHA_FONT_SIZE = 30
 CAPTCHA_IMAGE_SIZE = (130, 46)
 CAPTCHA_2X_IMAGE = False
 
-if os.environ.get("CCHC_TESTING"):
+if TESTING:
     # Argon2 is deliberately slow; the test suite hashes hundreds of passwords.
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("nhat-ky/", include("apps.audit.urls")),
     path("theo-doi/", include("apps.tracking.urls")),
     path("bao-cao/", include("apps.reports.urls")),
+    path("tac-vu/", include("apps.jobs.urls")),
     path("admin/", admin.site.urls),
     path("nguoi-dan/", include("apps.citizen.public_urls")),
     path("y-kien/", include("apps.citizen.urls")),

@@ -1,106 +1,66 @@
-"""Background compilation of a superior's report: one interface, three ways to run it.
+"""The province compilation (tổng hợp báo cáo cấp dưới) as a background job of ``apps.jobs``.
 
-``dispatch`` is called after the job row is committed. The embedded default (``CCHC_REPORT_JOBS``
-"thread", or CCHC_INLINE_JOBS on) runs it in a daemon thread of the web process; "inline" runs it
-at once (tests, the command line); "queue" leaves it for `cchc report-jobs`, run by the deployment
-on any number of machines. Whoever runs a job first claims it with a conditional UPDATE, so two
-workers never compile the same job, and progress lives in the row, so any web server can show it.
+A superior unit's officer asks for it on the report page (``services.start_compile``); a worker reads
+every subordinate commune in batches (``compile.compile_rows``), reporting progress after each, and
+writes the table into the report's ``compiled`` in one final transaction with the job's success: a
+worker killed half-way leaves nothing half-written, and the next one compiles again from the start.
 """
 
 from __future__ import annotations
 
-import logging
-import os
-import socket
-import threading
 from dataclasses import asdict
 
-from django.conf import settings
-from django.db import close_old_connections, transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from apps.reports.models import ReportJob
+from apps.audit.context import acting_as
+from apps.audit.recorder import record_event
+from apps.jobs.progress import JobFailed
+from apps.jobs.registry import job_kind
+from apps.reports.compile import compile_rows
+from apps.reports.models import PeriodicReport
+from apps.reports.selectors import period_for
 from core.reporting.data import to_json
 
-log = logging.getLogger(__name__)
+KIND = "reports.compile"
 
 
-def mode() -> str:
-    default = "thread" if getattr(settings, "CCHC_INLINE_JOBS", True) else "queue"
-    return getattr(settings, "CCHC_REPORT_JOBS", default)
+def key(report: PeriodicReport) -> str:
+    """One compilation of a report version at a time."""
+    return f"{KIND}:{report.pk}"
 
 
-def dispatch(job: ReportJob) -> None:
-    """Start the job the configured way, once the transaction that created it has committed."""
-    how = mode()
-    if how == "inline":
-        transaction.on_commit(lambda: run_job(job.pk))
-    elif how == "thread":
-        transaction.on_commit(lambda: _thread(job.pk))
+def _report_url(job) -> str:
+    report = job.subject
+    if report is None:
+        return ""
+    url = reverse("reports:report", args=[report.org_unit_id, report.period_code])
+    return f"{url}?phien-ban={report.version}"
 
 
-def _thread(job_id: int) -> None:
-    def target() -> None:
-        try:
-            run_job(job_id)
-        finally:
-            close_old_connections()
-
-    threading.Thread(target=target, name=f"cchc-report-job-{job_id}", daemon=True).start()
-
-
-def claim(job_id: int) -> bool:
-    """Take a queued job for this worker; False when another worker already has it."""
-    worker = f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
-    return bool(
-        ReportJob.objects.filter(pk=job_id, status=ReportJob.Status.QUEUED).update(
-            status=ReportJob.Status.RUNNING, worker=worker[:100], started_at=timezone.now()
-        )
-    )
-
-
-def run_job(job_id: int) -> bool:
-    """Compile the job's report if this worker can claim it; the result goes to the report row."""
-    from apps.reports.compile import compile_rows
-    from apps.reports.selectors import period_for
-
-    if not claim(job_id):
-        return False
-    job = ReportJob.objects.select_related("report__org_unit").get(pk=job_id)
-    report = job.report
-
-    def progress(done: int, total: int) -> None:
-        ReportJob.objects.filter(pk=job_id).update(done=done, total=total)
-
-    try:
-        period = period_for(report.org_unit, report.period_code)
-        rows = compile_rows(report.org_unit, period, progress)
-        report.compiled = {"at": timezone.now().isoformat(), "rows": [to_json(asdict(r)) for r in rows]}
-        report.save(update_fields=["compiled", "updated_at"])
-        ReportJob.objects.filter(pk=job_id).update(
-            status=ReportJob.Status.DONE,
-            finished_at=timezone.now(),
-            message=f"Đã tổng hợp {len(rows)} đơn vị cấp dưới.",
-        )
-    except Exception as exc:  # noqa: BLE001 - the failure is shown on the page, the log keeps the trace
-        log.exception("Tổng hợp báo cáo thất bại (job %s)", job_id)
-        ReportJob.objects.filter(pk=job_id).update(
-            status=ReportJob.Status.FAILED,
-            finished_at=timezone.now(),
-            message=f"Lỗi khi tổng hợp: {exc}"[:500],
-        )
-    return True
-
-
-def run_queued(limit: int | None = None) -> int:
-    """Run queued jobs, oldest first (the worker command); returns how many this worker ran."""
-    ran = 0
-    for job_id in (
-        ReportJob.objects.filter(status=ReportJob.Status.QUEUED)
-        .order_by("created_at")
-        .values_list("pk", flat=True)
-    ):
-        if limit is not None and ran >= limit:
-            break
-        ran += run_job(job_id)
-    return ran
+@job_kind(
+    KIND,
+    label="Tổng hợp báo cáo của các đơn vị cấp dưới",
+    unit="đơn vị",
+    timeout=15 * 60,
+    attempts=3,
+    view_rule="reports.view",
+    result_url=_report_url,
+    result_label="Tải lại trang để xem bảng tổng hợp",
+)
+def compile_report(job, progress) -> None:
+    report = PeriodicReport.objects.select_related("org_unit").filter(pk=job.subject_id).first()
+    if report is None:
+        raise JobFailed("Báo cáo không còn trên hệ thống.")
+    if report.locked:
+        raise JobFailed("Báo cáo đã ký nên không tổng hợp lại được; tạo phiên bản mới để tổng hợp.")
+    period = period_for(report.org_unit, report.period_code)
+    rows = compile_rows(report.org_unit, period, progress)
+    compiled = {"at": timezone.now().isoformat(), "rows": [to_json(asdict(r)) for r in rows]}
+    message = f"Đã tổng hợp {len(rows)} đơn vị cấp dưới."
+    with progress.complete(message=message, result={"units": len(rows)}):
+        drafts = PeriodicReport.objects.filter(pk=report.pk, status=PeriodicReport.Status.DRAFT)
+        if not drafts.update(compiled=compiled, updated_at=timezone.now()):
+            raise JobFailed("Báo cáo đã được ký trong lúc tổng hợp; bảng tổng hợp không được ghi.")
+        with acting_as(job.created_by):
+            record_event(report, f"Tổng hợp báo cáo cấp dưới: {message}")

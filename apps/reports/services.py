@@ -21,10 +21,12 @@ from django.utils import timezone
 from apps.accounts.policy import require
 from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
+from apps.jobs.models import Job
+from apps.jobs.services import submit as submit_job
 from apps.orgs.models import OrgUnit
 from apps.reports import jobs
 from apps.reports.gather import report_data
-from apps.reports.models import Indicator, IndicatorValue, PeriodicReport, ReportingPeriod, ReportJob
+from apps.reports.models import Indicator, IndicatorValue, PeriodicReport, ReportingPeriod
 from apps.reports.selectors import default_leader_name, period_for
 from apps.tracking.evidence import PDF, sniff
 from cchc import clock
@@ -239,18 +241,16 @@ def new_version(actor, report: PeriodicReport) -> PeriodicReport:
         return copy
 
 
-def start_compile(actor, report: PeriodicReport) -> ReportJob:
-    """Queue the compilation of the subordinate units' reports; returns the job the page polls."""
+def start_compile(actor, report: PeriodicReport) -> Job:
+    """Queue the compilation of the subordinate units' reports; returns the job the page polls (the
+    one already waiting or running, if any: a second click never starts a second run)."""
     with transaction.atomic(), acting_as(actor):
         report = _locked_row(report)
         require(actor, "reports.prepare", report.org_unit)
         _refuse_if_locked(report)
-        running = report.jobs.filter(status__in=[ReportJob.Status.QUEUED, ReportJob.Status.RUNNING]).first()
-        if running is not None:
-            return running
-        job = ReportJob.objects.create(report=report, created_by=actor)
-        jobs.dispatch(job)
-        return job
+        return submit_job(
+            jobs.KIND, actor=actor, org_unit=report.org_unit, subject=report, key=jobs.key(report)
+        )
 
 
 def set_indicator_value(

@@ -17,5 +17,4 @@ urlpatterns = [
     path("<int:pk>/tong-hop/", views.compile_subordinates, name="compile"),
     path("<int:pk>/ban-ky.pdf", views.signed_scan, name="scan"),
     path("<int:pk>/tai/<slug:kind>/", views.download, name="download"),
-    path("tac-vu/<int:pk>/", views.job_status, name="job"),
 ]

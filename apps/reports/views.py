@@ -15,11 +15,12 @@ from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import can, subject, visible_units
-from apps.reports import selectors, services
+from apps.jobs.selectors import latest_for
+from apps.reports import jobs, selectors, services
 from apps.reports.compile import subordinates
 from apps.reports.forms import NarrativeForm, SignForm
 from apps.reports.gather import report_data
-from apps.reports.models import PeriodicReport, ReportJob
+from apps.reports.models import PeriodicReport
 from apps.reports.preview import preview_context
 from cchc import clock
 from cchc.web import attempt
@@ -105,7 +106,7 @@ def report_page(request, unit: int, code: str):
         and can(request.user, "reports.submit", unit_obj),
         "is_latest": report is not None and visible and report.pk == visible[0].pk,
         "has_subordinates": bool(subordinates(unit_obj)) if unit_obj.level != "commune" else False,
-        "job": report.jobs.order_by("-created_at").first() if report is not None else None,
+        "job": latest_for(report, jobs.KIND) if report is not None else None,
         **preview_context(data),
     }
     if context["may_edit"]:
@@ -227,14 +228,6 @@ def compile_subordinates(request, pk: int):
         "Đã bắt đầu tổng hợp báo cáo của các đơn vị cấp dưới.",
     )
     return redirect(_page_url(report))
-
-
-@login_required
-def job_status(request, pk: int):
-    job = get_object_or_404(ReportJob.objects.select_related("report"), pk=pk)
-    if not can(request.user, "reports.view", job.report):
-        raise Http404("Không tìm thấy.")
-    return render(request, "reports/_job.html", {"job": job, "report": job.report})
 
 
 def _filename(report: PeriodicReport, ext: str) -> str:

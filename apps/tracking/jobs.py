@@ -1,56 +1,39 @@
-"""The embedded default for the daily reminder job: a daemon thread in `cchc serve`.
+"""The daily reminders (đôn đốc) as a background job, each working morning at 06:30, once.
 
-At scale set CCHC_INLINE_JOBS=0 and let the deployment scheduler run `cchc remind`; running both
-is harmless (reminders are unique per step), only wasteful.
+The schedule (``apps.jobs``) submits one ``tracking.remind`` job per business day, whichever worker
+ticks first; `cchc remind` still runs the same thing by hand. A run is idempotent: reminders are
+unique per milestone, kind and step, so a second run (a retry after a dead worker) sends nothing twice.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time
 
-from django.db import close_old_connections
-from django.utils import timezone
-
+from apps.jobs.progress import JobRetry
+from apps.jobs.registry import every_day, job_kind
+from apps.tracking.calendar import work_calendar
 from cchc import clock
 
-log = logging.getLogger(__name__)
 RUN_AT = time(6, 30)  # before the office day starts (giờ Việt Nam)
-FIRST_DELAY_S = 30.0
 
 
-def seconds_until_next_run(now: datetime) -> float:
-    nxt = now.replace(hour=RUN_AT.hour, minute=RUN_AT.minute, second=0, microsecond=0)
-    if nxt <= now:
-        nxt += timedelta(days=1)
-    return (nxt - now).total_seconds()
-
-
-def _run_once() -> None:
+@job_kind("tracking.remind", label="Nhắc việc hằng ngày", unit="bước", timeout=3600, attempts=3)
+def remind(job, progress) -> None:
     from apps.tracking.remind import run
 
-    close_old_connections()
-    try:
-        outgoing, result = run(clock.today())
-        log.warning("Nhắc việc: %s", result)
-    except Exception:  # noqa: BLE001 - a failed run must not kill the thread; tomorrow retries
-        log.exception("Nhắc việc thất bại")
-    finally:
-        close_old_connections()
+    day = date.fromisoformat(job.params["day"]) if job.params.get("day") else clock.today()
+    progress(0, 1, f"Nhắc việc ngày {day:%d/%m/%Y}")
+    outgoing, result = run(day)
+    if "error" in result:
+        raise JobRetry(result["error"])
+    with progress.complete(message=f"Đã gửi {len(outgoing)} nhắc việc ngày {day:%d/%m/%Y}.", result=result):
+        pass  # run() committed its reminders in one transaction; a rerun sends nothing twice
 
 
-def _loop(stop: threading.Event) -> None:
-    if stop.wait(FIRST_DELAY_S):
-        return
-    while True:
-        _run_once()
-        if stop.wait(seconds_until_next_run(timezone.localtime())):
-            return
+def working_morning(now: datetime) -> date | None:
+    """The business day the reminders are for, or None on a day off (Monday catches up)."""
+    day = clock.today()
+    return day if work_calendar().is_working_day(day) else None
 
 
-def start_daily_reminders() -> threading.Event:
-    """Start the thread (once at start-up, then daily at RUN_AT); set the returned event to stop it."""
-    stop = threading.Event()
-    threading.Thread(target=_loop, args=(stop,), name="cchc-remind", daemon=True).start()
-    return stop
+every_day("tracking.remind-daily", "tracking.remind", at=RUN_AT, slot=working_morning)

@@ -118,7 +118,6 @@ def test_tracking_pages_fit_a_phone(phone, plan_a1, monkeypatch, settings, tmp_p
 
 def test_report_pages_fit_a_phone(phone, q3, settings, tmp_path, world):  # noqa: F811
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.CCHC_REPORT_JOBS = "inline"
     period = period_for(world.a1, "2025-Q3")
     draft = report_services.open_report(world.officer_a1, world.a1, period)
     faults: list[str] = []

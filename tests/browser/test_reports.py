@@ -14,8 +14,9 @@ from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
-from apps.reports import jobs
-from apps.reports.models import PeriodicReport, ReportJob
+from apps.jobs import runner
+from apps.jobs.models import Job
+from apps.reports.models import PeriodicReport
 from tests.apps.reports.conftest import q3  # noqa: F401 - the fixture, reused
 from tests.browser.conftest import log_in
 from tests.browser.test_tracking import real_pdf, said
@@ -29,7 +30,9 @@ CAUSES = "Cán bộ một cửa kiêm nhiệm nhiều việc; đường truyền
 @pytest.fixture
 def reporting(q3, settings, tmp_path):  # noqa: F811
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.CCHC_REPORT_JOBS = "queue"  # compilations wait for a worker: the page must poll
+    # The real database backend with no worker running: the compilation waits in the queue and the
+    # page must poll until the test runs it.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
     return q3
 
 
@@ -138,26 +141,28 @@ def test_province_compilation_shows_progress_until_done(page, reporting, world):
     said(page, "Đã tạo bản nháp")
     page.get_by_role("button", name="Tổng hợp báo cáo cấp dưới").click()
     said(page, "Đã bắt đầu tổng hợp")
-    job_box = page.locator("#report-job")
-    assert job_box.locator("progress").count() == 1
-    job = ReportJob.objects.get()
+    job = Job.objects.get()
     assert job.status == "queued"
+    job_box = page.locator(f"#job-{job.pk}")
+    assert job_box.locator("progress").count() == 1
 
     # A worker makes progress: the page, polling each second, shows it without a reload. The worker's
     # writes are made just after a poll has been answered, never while the server reads the row.
     polls = []
-    page.on("request", lambda r: polls.append(r.url) if f"/bao-cao/tac-vu/{job.pk}/" in r.url else None)
+    page.on("request", lambda r: polls.append(r.url) if f"/tac-vu/{job.pk}/" in r.url else None)
 
     def poll(response) -> bool:
-        return f"/bao-cao/tac-vu/{job.pk}/" in response.url
+        return f"/tac-vu/{job.pk}/" in response.url
 
     with page.expect_response(poll):
         pass
-    ReportJob.objects.filter(pk=job.pk).update(done=1, total=2)
+    Job.objects.filter(pk=job.pk).update(done=1, total=2)
     job_box.get_by_text("1/2 đơn vị").wait_for()
     assert job_box.locator("progress").get_attribute("value") == "50"
-    assert jobs.run_queued() == 1  # a poll was just answered (the page shows it): the next is ~1 s away
-    done = page.locator("#report-job", has_text="Đã tổng hợp 2 đơn vị cấp dưới.")
+    assert (
+        runner.run_job(job.pk) == "succeeded"
+    )  # a poll was just answered (the page shows it): the next is ~1 s away
+    done = page.locator(f"#job-{job.pk}", has_text="Đã tổng hợp 2 đơn vị cấp dưới.")
     done.wait_for()
     assert done.locator("progress").count() == 0
     n = len(polls)

@@ -26,9 +26,8 @@ from tests.apps.tracking.conftest import make_task, milestone
 
 
 @pytest.fixture(autouse=True)
-def _media_and_jobs(settings, tmp_path):
+def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
-    settings.CCHC_REPORT_JOBS = "inline"
 
 
 def pdf_upload(name: str = "ban-ky.pdf", data: bytes | None = None) -> SimpleUploadedFile:

@@ -1,33 +1,29 @@
-"""The in-process daily job (embedded default) really runs the reminders; a failure is logged, not raised."""
+"""The daily reminder job really runs the reminders through the job layer, and a second run sends
+nothing twice; a conflict with a concurrent run is retried with its reason."""
 
-import logging
-
-import pytest
-
-from apps.tracking import jobs
+from apps.jobs import runner
+from apps.jobs.services import submit
 from apps.tracking.models import Reminder
 
 
-@pytest.fixture(autouse=True)
-def _keep_test_connection(monkeypatch):
-    """In its own thread the job closes stale connections; here it runs inside the test's
-    transaction, whose connection PostgreSQL must keep."""
-    monkeypatch.setattr(jobs, "close_old_connections", lambda: None)
+def test_daily_run_sends_reminders_for_its_day(world, plan_a1):
+    job = submit("tracking.remind", params={"day": "2025-12-20"})  # m_nov (28/11/2025) is overdue then
+    assert runner.run_job(job.pk) == "succeeded"
+    job.refresh_from_db()
+    sent = Reminder.objects.filter(milestone=plan_a1.m_nov).count()
+    assert sent >= 1 and job.message.startswith("Đã gửi ") and job.message.endswith("ngày 20/12/2025.")
+    again = submit("tracking.remind", params={"day": "2025-12-20"})
+    runner.run_job(again.pk)
+    again.refresh_from_db()
+    assert again.message == "Đã gửi 0 nhắc việc ngày 20/12/2025."
+    assert Reminder.objects.filter(milestone=plan_a1.m_nov).count() == sent
 
 
-def test_daily_run_sends_reminders_for_the_business_date(world, plan_a1, monkeypatch, caplog):
-    monkeypatch.setenv("CCHC_TODAY", "2025-12-20")  # m_nov (28/11/2025) is overdue then
-    with caplog.at_level(logging.WARNING, logger=jobs.log.name):
-        jobs._run_once()
-    assert not [r for r in caplog.records if r.levelno >= logging.ERROR], caplog.text
-    assert Reminder.objects.filter(milestone=plan_a1.m_nov).exists()
-
-
-def test_a_failing_run_is_logged_and_swallowed(world, monkeypatch, caplog):
-    def broken(today):
-        raise RuntimeError("database gone")
-
-    monkeypatch.setattr("apps.tracking.remind.run", broken)
-    with caplog.at_level(logging.ERROR, logger=jobs.log.name):
-        jobs._run_once()
-    assert "Nhắc việc thất bại" in caplog.text
+def test_a_conflicting_run_is_retried_with_its_reason(world, monkeypatch):
+    monkeypatch.setattr(
+        "apps.tracking.remind.run", lambda today: ([], {"error": "Một lần chạy khác vừa gửi nhắc việc."})
+    )
+    job = submit("tracking.remind", params={"day": "2025-11-25"})
+    assert runner.run_job(job.pk) == "retry"
+    job.refresh_from_db()
+    assert job.status == "queued" and "Một lần chạy khác vừa gửi nhắc việc." in job.error

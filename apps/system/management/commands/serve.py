@@ -36,11 +36,17 @@ class Command(BaseCommand):
             self.stdout.write(f"Tài khoản mẫu (mật khẩu: {demo_password()}):")
             for username, description in logins:
                 self.stdout.write(f"  {username:24} {description}")
-        if settings.CCHC_INLINE_JOBS:  # embedded default: daily reminders in-process (apps.tracking.jobs)
-            from apps.tracking.jobs import start_daily_reminders
+        if settings.CCHC_INLINE_JOBS:  # embedded default: a worker thread in this process (apps.jobs)
+            from apps.jobs.worker import EmbeddedWorker, embedded_possible
 
-            start_daily_reminders()
-            self.stdout.write("Nhắc việc hằng ngày chạy trong tiến trình này (CCHC_INLINE_JOBS=0 để tắt).")
+            if embedded_possible():
+                EmbeddedWorker().start()
+                self.stdout.write(
+                    "Tác vụ nền (tổng hợp báo cáo, nhắc việc 6:30 mỗi ngày làm việc) chạy trong tiến trình này "
+                    "(CCHC_INLINE_JOBS=0 để tắt và chạy `cchc worker` riêng)."
+                )
+            else:
+                self.stdout.write("Tác vụ nền dùng Redis (RQ): chạy thêm tiến trình `cchc worker`.")
         pinned = clock.pinned_today()
         if pinned:
             self.stdout.write(
