@@ -1,14 +1,15 @@
 """E-mail to a citizen who gave an address: receipt with the tracking code, a request for more
 information, a redirection with its reason, the published answer.
 
-Sent after the step commits (callers use ``transaction.on_commit``), through the same sender as
-staff notices (``apps.tracking.notify.send_emails``), which logs and never raises: a mail server
-that is down never undoes a step; the citizen can always look the petition up with the code.
+Queued as a background job (``citizen.mail``, apps.jobs) inside the step's transaction and sent
+after it commits, outside the request; a mail server that is down never undoes a step and the job
+retries; the citizen can always look the petition up with the code.
 """
 
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.mail import send_mass_mail
 from django.urls import reverse
 
 from apps.tracking import notify
@@ -56,9 +57,26 @@ def compose(p, event: str) -> tuple[str, str]:
     return notify.SUBJECT_PREFIX + subject, f"{hello}\n\n{text}{SIGNATURE.format(unit=p.org_unit.name)}"
 
 
-def to_citizen(p, event: str) -> int:
-    """Send the message when the citizen gave an address; the number of messages sent (0 or 1)."""
+def queue(p, event: str) -> None:
+    """Send the message of ``event`` in the background, when the citizen gave an address."""
+    if not p.sender_email:
+        return
+    from apps.jobs.services import submit
+
+    submit(
+        "citizen.mail",
+        org_unit=p.org_unit,
+        subject=p,
+        key=f"citizen.mail:{p.pk}:{event}",
+        params={"petition": p.pk, "event": event},
+    )
+
+
+def to_citizen(p, event: str, *, raise_errors: bool = False) -> int:
+    """Send the message now; the number sent (0 or 1). Errors propagate when asked (the job retries)."""
     if not p.sender_email:
         return 0
     subject, body = compose(p, event)
+    if raise_errors:
+        return send_mass_mail([(subject, body, None, [p.sender_email])], fail_silently=False)
     return notify.send_emails([(subject, body, None, [p.sender_email])])

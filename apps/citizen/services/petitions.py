@@ -116,7 +116,7 @@ def _create(unit: OrgUnit, fields: dict, files: Iterable[CheckedFile], **extra) 
         _refresh_due(p)
         p.save()
         store_files(p, files, "petition", stored)
-    _tell_receipt(p)
+        _tell_receipt(p)
     return p
 
 
@@ -147,7 +147,7 @@ def _tell_receipt(p: Petition) -> None:
         f"Phản ánh, kiến nghị mới {p.code}: {p.text[:120]}",
         staff_url(p),
     )
-    transaction.on_commit(lambda: mail.to_citizen(p, "receipt"))
+    mail.queue(p, "receipt")
 
 
 # --- staff steps --------------------------------------------------------------------------------
@@ -215,7 +215,7 @@ def redirect(actor, p: Petition, kind: str, reason: str) -> Petition:
     row = _step(
         actor, p, "citizen.receive", {Status.RECEIVED}, f"Chuyển hướng: {REDIRECT_LABELS[kind]}", change
     )
-    transaction.on_commit(lambda: mail.to_citizen(row, "redirected"))
+    mail.queue(row, "redirected")
     return row
 
 
@@ -228,7 +228,7 @@ def request_supplement(actor, p: Petition, text: str) -> Petition:
         row.status, row.info_request, row.info_requested_on = Status.NEEDS_INFO.value, text.strip(), today
 
     row = _step(actor, p, "citizen.receive", {Status.RECEIVED}, "Yêu cầu người gửi bổ sung", change)
-    transaction.on_commit(lambda: mail.to_citizen(row, "needs_info"))
+    mail.queue(row, "needs_info")
     return row
 
 
@@ -343,7 +343,7 @@ def publish(actor, p: Petition, summary: str) -> Petition:
         row.status, row.published_on, row.public_summary = Status.PUBLISHED.value, today, summary.strip()
 
     row = _step(actor, p, "citizen.publish", {Status.APPROVED}, "Công khai kết quả trả lời", change)
-    transaction.on_commit(lambda: mail.to_citizen(row, "published"))
+    mail.queue(row, "published")
     return row
 
 
