@@ -291,7 +291,6 @@ CITIZEN_RATE_LIMITS = {
     "lookup": env("CITIZEN_LIMIT_LOOKUP", "30/600"),
     "rating": env("CITIZEN_LIMIT_RATING", "20/3600"),
     "survey": env("CITIZEN_LIMIT_SURVEY", "30/3600"),
-    "challenge": env("CITIZEN_LIMIT_CHALLENGE", "120/600"),
 }
 # The challenge (django-simple-captcha, self-hosted): a small sum drawn as an image, one use only.
 CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"

@@ -81,7 +81,7 @@ def hit(key: str, limit: Limit, now: float | None = None) -> bool:
 
 
 def allow(request, scope: str) -> bool:
-    """One attempt of ``scope`` (petition, lookup, rating, survey, challenge) from this client."""
+    """One attempt of ``scope`` (petition, lookup, rating, survey) from this client."""
     return hit(f"{scope}:{client_key(request)}", limit_for(scope))
 
 
