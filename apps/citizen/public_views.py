@@ -63,7 +63,7 @@ def guard_post(request, scope: str):
 
 
 def landing(request):
-    return render(request, "citizen/public/landing.html", {"units": active_units()})
+    return render(request, "citizen/public/landing.html")
 
 
 def _follow_up_target(code: str) -> Petition | None:
