@@ -13,6 +13,7 @@ from core.petitions import (
     REDIRECT_LABELS,
     SUBJECT_LABELS,
     Channel,
+    text_problems,
 )
 from core.satisfaction import FACTORS, LIKERT
 
@@ -100,6 +101,15 @@ class PetitionFields(forms.Form):
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["org_unit"].queryset = units if units is not None else active_units()
+
+    def clean_text(self) -> str:
+        """The text rules of ``core.petitions`` shown beside the field, with every other error at
+        once (the service applies the same rules again before saving)."""
+        text = self.cleaned_data.get("text", "")
+        problems = text_problems(text)
+        if problems:
+            raise forms.ValidationError(problems)
+        return text
 
 
 class PublicPetitionForm(PetitionFields):
