@@ -67,8 +67,28 @@ def petition_list(request):
             "today": today,
             "counts": _counts(request.user, unit, today),
             "may_enter": can(request.user, "citizen.receive"),
+            "figures": _figures(request.user, unit, today),
         },
     )
+
+
+def _figures(user, unit, today) -> dict | None:
+    """QĐ 766 5.2 and 5.3 of the unit shown (or the user's own unit) for the current quarter."""
+    from apps.accounts.policy import ORG_WIDE_ROLES, subject
+    from core import measures
+
+    if unit is None:
+        own = [m.org_unit for m in subject(user).memberships if m.role in ORG_WIDE_ROLES]
+        unit = own[0] if own else None
+    if unit is None:
+        return None
+    code = f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+    return {
+        "unit": unit,
+        "period": code,
+        "on_time": measures.measure("petition_on_time_rate", unit, code),
+        "satisfaction": measures.measure("petition_satisfaction_rate", unit, code),
+    }
 
 
 def _counts(user, unit, today) -> list[tuple[str, str, int]]:

@@ -41,7 +41,7 @@ def count(client, url: str) -> int:
 
 
 PAGES = [
-    ("petition-list", lambda w, r: "/y-kien/phan-anh/", "officer_a1", 7),
+    ("petition-list", lambda w, r: "/y-kien/phan-anh/", "officer_a1", 9),  # +2: the unit's 5.2 and 5.3
     ("petition-list-agency", lambda w, r: "/y-kien/phan-anh/", "staff_a1", 7),
     (
         "petition-detail",
