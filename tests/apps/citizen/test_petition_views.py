@@ -19,7 +19,7 @@ def test_list_is_scoped(world, login):
     theirs = svc.submit_public(world.b1, petition_data(world.b1))
     html = login(world.officer_a1).get("/y-kien/phan-anh/").content.decode()
     assert mine.code in html and theirs.code not in html
-    assert "xử lý đúng hạn (QĐ 766, 5.2) <strong>100.0%</strong> (1/1)" in html
+    assert "xử lý đúng hạn (QĐ 766, 5.2) <strong>100,0%</strong> (1/1)" in html
     html = login(world.officer_a).get("/y-kien/phan-anh/").content.decode()  # province sees its communes
     assert mine.code in html and theirs.code not in html
     html = login(world.staff_a1).get("/y-kien/phan-anh/").content.decode()  # not assigned to them yet
