@@ -146,3 +146,13 @@ def test_summary_page_and_command(world, login, capsys):
     out = json.loads(capsys.readouterr().out)
     assert out["satisfaction_rate_766"]["value"] == 70.0 and out["ratings"]["n"] == 0
     assert login(world.staff_a1).get("/y-kien/danh-gia/").status_code == 403
+
+
+def test_rating_box_tag_for_any_receipt(world, dossier, rf):
+    from django.template import Context, Template
+
+    html = Template("{% load citizen %}{% rating_box dossier %}").render(
+        Context({"dossier": dossier, "request": rf.get("/")})
+    )
+    assert rating_codes.check_code(dossier.code) in html and "<svg" in html
+    assert 'class="segno"' in html and dossier.code in html
