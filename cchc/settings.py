@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "apps.jobs",
     "apps.dossiers",
+    "apps.indicators",
+    "apps.api",
     "apps.citizen",
     "captcha",
 ]

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from apps.api.api import api as api_v1
 from cchc import views
 
 admin.site.site_header = "Quản trị hệ thống CCHC"
@@ -17,6 +18,10 @@ urlpatterns = [
     path("theo-doi/", include("apps.tracking.urls")),
     path("bao-cao/", include("apps.reports.urls")),
     path("tac-vu/", include("apps.jobs.urls")),
+    path("ho-so/", include("apps.dossiers.urls")),
+    path("chi-so/", include("apps.indicators.urls")),
+    path("api/v1/", api_v1.urls),
+    path("api/", include("apps.api.urls")),
     path("admin/", admin.site.urls),
     path("nguoi-dan/", include("apps.citizen.public_urls")),
     path("y-kien/", include("apps.citizen.urls")),

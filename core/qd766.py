@@ -27,7 +27,7 @@ DOSSIERS, CATALOGUE, NATIONAL, PETITIONS, RATINGS = (
 SOURCE_LABELS = {
     DOSSIERS: "Tính từ hồ sơ TTHC",
     CATALOGUE: "Tính từ danh mục TTHC và hồ sơ",
-    NATIONAL: "Nhập tay hoặc nhập từ số liệu quốc gia",
+    NATIONAL: "Nhập tay hoặc nhập từ số liệu quốc gia (CSDL TTHC, Cổng DVCQG)",
     PETITIONS: "Nhập tay hoặc từ dữ liệu phản ánh, kiến nghị",
     RATINGS: "Nhập tay hoặc từ dữ liệu đánh giá",
 }
@@ -68,11 +68,11 @@ def _d(*args, **kwargs) -> Definition:
 
 
 _BASE: tuple[Definition, ...] = (
-    _d("1.1", "procedure_published_on_time_rate", "Tỷ lệ TTHC công bố đúng hạn", "CKMB", 6, source=CATALOGUE),
+    _d("1.1", "procedure_published_on_time_rate", "Tỷ lệ TTHC công bố đúng hạn", "CKMB", 6, source=NATIONAL),
     _d("1.2", "procedure_disclosed_on_time_rate", "Tỷ lệ TTHC được cập nhật, công khai đúng hạn", "CKMB", 4,
-       source=CATALOGUE),
+       source=NATIONAL),
     _d("1.3", "procedure_disclosed_fully_rate", "Tỷ lệ TTHC công khai đầy đủ các bộ phận", "CKMB", 2,
-       source=CATALOGUE),
+       source=NATIONAL),
     _d("1.4", "dossier_sync_rate", "Tỷ lệ hồ sơ đồng bộ lên Cổng DVCQG", "CKMB", 6, source=NATIONAL),
     _d("2.1", "on_time_rate", "Tỷ lệ hồ sơ xử lý trước hạn, đúng hạn", "TDGQ", 20),
     _d("2.2", "average_processing_time", "Thời gian giải quyết trung bình", "TDGQ", 0, unit="ngày làm việc"),
@@ -119,9 +119,16 @@ class Scheme:
         return sum(d.max_points for d in self.definitions)
 
 
+def _key_order(key: str) -> tuple:
+    group, _, rest = key.partition(".")
+    number = "".join(ch for ch in rest if ch.isdigit())
+    return int(group), int(number or 0), rest
+
+
 def _with(defs: tuple[Definition, ...], changes: dict[str, dict], extra: tuple[Definition, ...] = ()):
-    out = [replace(d, **changes[d.key]) if d.key in changes else d for d in defs]
-    return tuple(out) + extra
+    """A scheme's definitions: another's with some changed and some added, in the specification's order."""
+    out = [replace(d, **changes[d.key]) if d.key in changes else d for d in defs] + list(extra)
+    return tuple(sorted(out, key=lambda d: _key_order(d.key)))
 
 
 SCHEMES: tuple[Scheme, ...] = (
@@ -272,7 +279,12 @@ def evaluate(
     external = external or {}
     fractions = _fractions(counts)
     sync = external.get("dossier_sync_rate")
-    sync_factor = min(1.0, sync.value / 100.0) if sync is not None and sync.value is not None else 1.0
+    sync_rate = (
+        None
+        if sync is None
+        else (sync.value if sync.value is not None else rate(sync.numerator, sync.denominator))
+    )
+    sync_factor = min(1.0, sync_rate / 100.0) if sync_rate is not None else 1.0
     out: list[Result] = []
     for d in scheme.definitions:
         applies = d.commune_applies or not commune

@@ -238,6 +238,7 @@ class DossierImport(models.Model):
     """One import of a file or a push: progress while it runs, counts and row errors after."""
 
     class Status(models.TextChoices):
+        MAPPING = "mapping", _("Chờ khai báo cột")
         QUEUED = "queued", _("Đang chờ")
         RUNNING = "running", _("Đang nhập")
         DONE = "done", _("Hoàn tất")
@@ -248,6 +249,15 @@ class DossierImport(models.Model):
         PUSH = "push", _("Đẩy qua API")
 
     kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.FILE)
+    org_unit = models.ForeignKey(
+        "orgs.OrgUnit",
+        verbose_name=_("đơn vị nhập"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Đơn vị của người nhập (hoặc của khóa API); hồ sơ có thể thuộc các đơn vị cấp dưới."),
+    )
     file = models.FileField(upload_to="dossier-imports/%Y/%m/", max_length=300, blank=True)
     file_name = models.CharField(_("tên tệp"), max_length=300, blank=True)
     size = models.BigIntegerField(default=0)

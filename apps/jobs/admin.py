@@ -5,8 +5,18 @@ from django.contrib import admin
 from apps.jobs.models import Job, ScheduledRun
 
 
+class ReadOnly(admin.ModelAdmin):
+    """Workers write these rows; an admin edit would bypass the claims that keep a job run once."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(ReadOnly):
     list_display = (
         "pk",
         "kind",
@@ -22,19 +32,7 @@ class JobAdmin(admin.ModelAdmin):
     search_fields = ("kind", "key", "error")
     date_hierarchy = "created_at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ScheduledRun)
-class ScheduledRunAdmin(admin.ModelAdmin):
+class ScheduledRunAdmin(ReadOnly):
     list_display = ("name", "slot", "job", "created_at")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

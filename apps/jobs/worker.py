@@ -115,9 +115,12 @@ class EmbeddedWorker:
         self.thread.start()
         return self
 
-    def stop(self) -> None:
+    def stop(self, wait: float = 10.0) -> None:
+        """Stop after the job in hand; wait for both threads (their database connections closed)."""
         self.worker.running = False
         self.housekeeping.stop()
+        self.thread.join(wait)
+        self.housekeeping.join(wait)
 
 
 def embedded_possible() -> bool:

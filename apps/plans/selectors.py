@@ -7,6 +7,7 @@ from rapidfuzz import fuzz
 
 from apps.accounts.policy import can, visible_units
 from apps.orgs.models import Agency, AgencyGroup
+from apps.plans.measured import measured_targets
 from apps.plans.models import AREA_CHOICES, Milestone, Plan, Task, TaskAgency
 from core.text import fold
 
@@ -71,9 +72,13 @@ def plan_page(plan: Plan) -> dict:
         if code in by_area
     ]
     unresolved = sum(1 for t in tasks for a in t.links if a.resolved is None)
+    targets = list(plan.targets.all())
+    measured = measured_targets(plan, targets)
+    for t in targets:
+        t.measured = measured.get(t.pk)
     return {
         "plan": plan,
-        "targets": plan.targets.all(),
+        "targets": targets,
         "areas": areas,
         "n_tasks": len(tasks),
         "unresolved": unresolved,

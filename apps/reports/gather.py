@@ -30,7 +30,7 @@ from core.reporting.data import (
 )
 from core.reporting.draft import draft_narrative, missing_statements
 from core.reporting.facts import MilestoneFact, summarise, task_state
-from core.reporting.periods import Period, parse_period
+from core.reporting.periods import Period, PeriodError, parse_period
 from core.reporting.targets import Verdict, verdict
 
 
@@ -121,14 +121,30 @@ def _task_fact(task: Task, period: Period, unit_name: str) -> TaskFact:
     )
 
 
-def measured_values(unit: OrgUnit, period: Period) -> dict[str, measures.Measurement]:
-    """The figures other parts of CCHC compute for the unit (``core.measures``), by code."""
-    out = {}
-    for spec in measures.registered():
-        m = measures.measure(spec.code, unit, period)
+def _measured(code: str, unit: OrgUnit | None, period: Period):
+    """A figure CCHC computes itself (``core.measures``, e.g. dossier indicators): this period's
+    measurement and the quarters of the year up to it; None when nobody measures it or no data."""
+    if unit is None or not measures.is_measurable(code):
+        return None
+    try:
+        current = measures.measure(code, unit, measures.calendar_period(period.code))
+    except PeriodError:
+        return None
+    if current is None or current.value is None:
+        return None
+    trend = []
+    for q in range(1, 5):
+        quarter = measures.calendar_period(f"{period.year}-Q{q}")
+        if quarter.end > period.end:
+            break
+        m = measures.measure(code, unit, quarter)
         if m is not None and m.value is not None:
-            out[spec.code] = m
-    return out
+            trend.append((quarter.label, m.value))
+    return current, trend or [(period.label, current.value)]
+
+
+def _measure_name(code: str) -> str:
+    return next((spec.name for spec in measures.registered() if spec.code == code), code)
 
 
 def _indicator_facts(
@@ -136,11 +152,9 @@ def _indicator_facts(
     values: list[IndicatorValue],
     catalog: dict[str, Indicator],
     period: Period,
-    measured: dict[str, measures.Measurement] | None = None,
+    unit: OrgUnit | None = None,
 ) -> list[IndicatorFact]:
-    """Each target of the period's year (or of the whole plan) against this period's value: the
-    value entered by hand, else the measured one; then the other measured figures."""
-    measured = measured or {}
+    """Each target of the period's year (or of the whole plan) against this period's value."""
     by_code: dict[str, list[IndicatorValue]] = defaultdict(list)
     for v in sorted(values, key=lambda v: v.period_end):
         by_code[v.indicator.code].append(v)
@@ -149,53 +163,61 @@ def _indicator_facts(
     for t in targets:
         if t.year not in (None, period.year):
             continue
-        out.append(_indicator_fact(t.indicator, catalog, by_code, period, target=t, measured=measured))
+        out.append(_indicator_fact(t.indicator, catalog, by_code, period, target=t, unit=unit))
         seen.add(t.indicator)
     for code in by_code:
         if code not in seen and any(v.period_code == period.code for v in by_code[code]):
-            out.append(_indicator_fact(code, catalog, by_code, period, measured=measured))
+            out.append(_indicator_fact(code, catalog, by_code, period))
             seen.add(code)
-    out.extend(
-        _indicator_fact(c, catalog, by_code, period, measured=measured) for c in measured if c not in seen
-    )
+    # Figures CCHC measures for the unit that no target names (petitions handled on time, ...).
+    if unit is not None:
+        for spec in measures.registered():
+            if spec.code not in seen:
+                fact = _indicator_fact(spec.code, catalog, by_code, period, unit=unit)
+                if fact.value is not None:
+                    out.append(fact)
     return out
 
 
 def _indicator_fact(
-    code: str, catalog, by_code, period: Period, target: Target | None = None, measured=None
+    code: str, catalog, by_code, period: Period, target: Target | None = None, unit: OrgUnit | None = None
 ) -> IndicatorFact:
+    """The target against the measured figure when CCHC measures it, else the value entered by hand."""
     indicator = catalog.get(code)
     history = by_code.get(code, [])
     current = next((v for v in history if v.period_code == period.code), None)
     value = float(current.value) if current else None
-    m = (measured or {}).get(code) if current is None else None
-    if m is not None:
-        value = m.value
+    measured = _measured(code, unit, period)
+    source = current.source if current else ""
+    note = current.evidence_note if current else ""
+    trend = [
+        (parse_period(v.period_code).label, float(v.value)) for v in history if v.period_end <= period.end
+    ]
+    if measured is not None:
+        m, trend = measured
+        value, source, note = m.value, f"{m.source} (tính tự động)", m.formula
     target_value = float(target.value) if target is not None and target.value is not None else None
     comparator = target.comparator if target is not None else ""
     unit = (target.unit if target is not None and target.unit else None) or (
         indicator.unit if indicator else "%"
     )
-    names = {spec.code: spec.name for spec in measures.registered()}
     return IndicatorFact(
         code=code,
-        name=indicator.name if indicator else names.get(code, code),
+        name=indicator.name if indicator else _measure_name(code),
         unit=unit,
         target_text=target.text if target is not None else "",
         comparator=comparator,
         target_value=target_value,
         year=target.year if target is not None else None,
         value=value,
-        source=current.source if current else (m.source if m else ""),
-        evidence_note=current.evidence_note if current else (m.formula if m else ""),
+        source=source,
+        evidence_note=note,
         verdict=(
             verdict(value, comparator, target_value)
             if target is not None
             else (Verdict.NO_TARGET if value is not None else Verdict.NO_DATA)
         ).value,
-        trend=[
-            (parse_period(v.period_code).label, float(v.value)) for v in history if v.period_end <= period.end
-        ],
+        trend=trend,
     )
 
 
@@ -229,9 +251,7 @@ def unit_facts(units: list[OrgUnit], period: Period) -> dict[int, UnitFacts]:
     catalog = {i.code: i for i in Indicator.objects.all()}
     by_pk = {u.pk: u for u in units}
     for pk, facts in out.items():
-        facts.indicators = _indicator_facts(
-            targets[pk], values[pk], catalog, period, measured_values(by_pk[pk], period)
-        )
+        facts.indicators = _indicator_facts(targets[pk], values[pk], catalog, period, by_pk[pk])
         facts.missing = missing_statements(
             has_plan=bool(facts.plans),
             n_tasks=len(facts.tasks),

@@ -30,6 +30,7 @@ from apps.reports.models import Indicator, IndicatorValue, PeriodicReport, Repor
 from apps.reports.selectors import default_leader_name, period_for
 from apps.tracking.evidence import PDF, sniff
 from cchc import clock
+from cchc.files import removed_on_failure
 from core.reporting.data import RESULT_AREAS
 from core.reporting.periods import Kind, Period
 
@@ -172,13 +173,14 @@ def check_scan(upload) -> bytes:
 def sign(actor, report: PeriodicReport, upload) -> PeriodicReport:
     """The leader marks the report signed with its scan: the data is frozen as it was signed."""
     data = check_scan(upload)
-    with transaction.atomic(), acting_as(actor):
+    with removed_on_failure() as keep, transaction.atomic(), acting_as(actor):
         report = _locked_row(report)
         require(actor, "reports.sign", report.org_unit)
         _refuse_if_locked(report)
         period = period_for(report.org_unit, report.period_code)
         report.snapshot = report_data(report.org_unit, period, report).to_dict()
         report.signed_scan.save(f"{uuid.uuid4().hex}.pdf", ContentFile(data), save=False)
+        keep(report.signed_scan)
         report.signed_scan_sha256 = hashlib.sha256(data).hexdigest()
         report.status, report.signed_by, report.signed_at = (
             PeriodicReport.Status.SIGNED,

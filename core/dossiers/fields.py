@@ -11,6 +11,7 @@ two in agreement.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
@@ -91,11 +92,28 @@ COLUMN_HELP: dict[str, str] = {
     "NgayXinLoi": "Ngày gửi phiếu xin lỗi và hẹn lại (không bắt buộc)",
 }
 
-# Dates: yyyyMMddHHmmss (national sync), yyyy-mm-dd[ HH:MM[:SS]] and dd/mm/yyyy[ HH:MM[:SS]].
+# Dates: yyyyMMddHHmmss (national sync), yyyy-mm-dd[ HH:MM[:SS]] and dd/mm/yyyy[ HH:MM[:SS]]. A value
+# is recognised by its shape (every digit written 0), so the bulk importer's SQL can accept exactly
+# the same set: ``DATE_SHAPES`` maps each accepted shape to how its numbers are ordered.
 DATE_FORMATS_TEXT = "yyyyMMddHHmmss, yyyy-mm-dd hoặc dd/mm/yyyy"
-_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$")
-_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
+_ZERO = str.maketrans("0123456789", "0000000000")
+_NUMBERS = re.compile(r"\d+")
+
+
+def _date_shapes() -> dict[str, str]:
+    shapes = {"0" * 14: "compact", "0" * 8: "compact"}
+    one_or_two = ("0", "00")
+    times = [""] + [f"{sep}{h}:00{s}" for sep in (" ", "T") for h in one_or_two for s in ("", ":00")]
+    for m in one_or_two:
+        for d in one_or_two:
+            for t in times:
+                shapes[f"0000-{m}-{d}{t}"] = "ymd"
+                if not t.startswith("T"):
+                    shapes[f"{d}/{m}/0000{t}"] = "dmy"
+    return shapes
+
+
+DATE_SHAPES: dict[str, str] = _date_shapes()
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
@@ -178,11 +196,14 @@ class FieldError(ValueError):
 
 
 def _text(value) -> str:
+    """A cell as text: integers without ".0", Vietnamese in composed form (Windows-1258 files write
+    tone marks as separate characters)."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(value).strip()
+    text = str(value).strip()
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _make(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0) -> datetime | None:
@@ -206,18 +227,19 @@ def parse_datetime(value, column: str = "") -> datetime | None:
     text = _text(value)
     if not text:
         return None
-    for pattern, order in ((_COMPACT, "ymd"), (_ISO, "ymd"), (_DMY, "dmy")):
-        m = pattern.match(text)
-        if m is None:
-            continue
-        a, b, c, hh, mi, ss = m.groups()
-        y, mo, d = (int(a), int(b), int(c)) if order == "ymd" else (int(c), int(b), int(a))
-        got = _make(y, mo, d, int(hh or 0), int(mi or 0), int(ss or 0))
-        if got is None:
-            break
-        return got
-    where = f"{column} " if column else ""
-    raise FieldError(f"{where}“{text}” không phải ngày hợp lệ (dùng {DATE_FORMATS_TEXT}).")
+    kind = DATE_SHAPES.get(text.translate(_ZERO))
+    got = None
+    if kind == "compact":
+        got = _make(int(text[:4]), int(text[4:6]), int(text[6:8]), int(text[8:10] or 0), int(text[10:12] or 0),
+                    int(text[12:14] or 0))  # fmt: skip
+    elif kind is not None:
+        n = [int(x) for x in _NUMBERS.findall(text)] + [0, 0, 0]
+        y, m, d = (n[0], n[1], n[2]) if kind == "ymd" else (n[2], n[1], n[0])
+        got = _make(y, m, d, n[3], n[4], n[5])
+    if got is None:
+        where = f"{column} " if column else ""
+        raise FieldError(f"{where}“{text}” không phải ngày hợp lệ (dùng {DATE_FORMATS_TEXT}).")
+    return got
 
 
 def parse_flag(value, column: str = "") -> bool:

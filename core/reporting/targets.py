@@ -60,3 +60,16 @@ def target_text(comparator: str, target: float | None, unit: str = "%") -> str:
     if target is None:
         return "—"
     return f"{COMPARATOR_TEXT.get(comparator, comparator)} {number(target, unit)}"
+
+
+def direction(values: list[float]) -> str:
+    """ "up", "down" or "flat" between the last two values of a series (oldest first); "" for fewer."""
+    if len(values) < 2:
+        return ""
+    last, before = values[-1], values[-2]
+    if abs(last - before) < 0.005:
+        return "flat"
+    return "up" if last > before else "down"
+
+
+DIRECTION_ARROWS = {"up": "↑", "down": "↓", "flat": "→", "": ""}

@@ -124,5 +124,13 @@ def own_roles(s: Subject, unit_id: int | None) -> set[str]:
 
 
 # Rule modules register themselves on import; keep this list in sync with the package.
-from apps.accounts.policy import jobs, orgs, plans, reports, review, tracking  # noqa: E402, F401, I001
-from apps.accounts.policy import citizen  # noqa: E402, F401
+from apps.accounts.policy import (  # noqa: E402, F401
+    citizen,  # noqa: E402, F401
+    dossiers,
+    jobs,
+    orgs,
+    plans,
+    reports,
+    review,
+    tracking,
+)

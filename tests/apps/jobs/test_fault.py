@@ -52,7 +52,7 @@ def _process(kind: str, **options) -> WorkerProcess:
 @pytest.mark.parametrize("kind", ["worker", "serve"])
 def test_a_killed_compile_completes_once_on_the_next_process(world, province_report, kind):
     report = province_report
-    with _process(kind, step_delay=1.5) as first:
+    with _process(kind, step_delay=3.0) as first:  # room for a loaded machine to act mid-compile
         job = services.start_compile(world.officer_a, report)
         running = wait_for(
             lambda: Job.objects.filter(pk=job.pk, status="running", done__gte=25).first(),
@@ -71,6 +71,8 @@ def test_a_killed_compile_completes_once_on_the_next_process(world, province_rep
         wait_for(lambda: Job.objects.get(pk=job.pk).finished, timeout=90, what="the job finished")
         job.refresh_from_db()
         assert job.status == "succeeded", (job.error, second.output())
+        task = DBTaskResult.objects.filter(id=job.task_id)  # the backend records the task's end just after
+        wait_for(lambda: task.filter(status="SUCCESSFUL").exists(), timeout=10, what="the task row closed")
 
     assert job.attempts == 2 and job.worker != running.worker and (job.done, job.total) == (62, 62)
     report.refresh_from_db()
@@ -82,4 +84,3 @@ def test_a_killed_compile_completes_once_on_the_next_process(world, province_rep
     assert events.count() == 1 and events.get().actor == world.officer_a
     assert Job.objects.filter(kind="reports.compile").count() == 1 and PeriodicReport.objects.count() == 1
     assert DBTaskResult.objects.get(id=first_task).status == "FAILED"  # the dead attempt, closed
-    assert DBTaskResult.objects.get(id=job.task_id).status == "SUCCESSFUL"

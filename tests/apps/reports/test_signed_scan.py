@@ -64,3 +64,18 @@ def test_stored_outside_static_and_served_to_readers(world, draft, login):
     assert (
         login(world.officer_a).get(reverse("reports:scan", args=[draft.pk])).status_code == 404
     )  # not yet submitted
+
+
+def test_a_failed_signature_leaves_no_scan_behind(world, draft, monkeypatch):
+    """Storage is not transactional: the scan saved before a failing step is deleted with the rollback."""
+
+    def broken(obj, message, changes=None):
+        raise RuntimeError("audit write failed")
+
+    monkeypatch.setattr("apps.reports.services.record_event", broken)
+    with pytest.raises(RuntimeError):
+        services.sign(world.leader_a1, draft, pdf_upload())
+    draft.refresh_from_db()
+    assert draft.status == "draft" and not draft.signed_scan
+    stored = Path(settings.MEDIA_ROOT) / "reports"
+    assert not stored.exists() or not any(p.is_file() for p in stored.rglob("*"))

@@ -1,0 +1,359 @@
+"""The set-based steps every import shares once ``clean`` and ``errs`` are filled: duplicates, the
+derived values, which rows are new, changed, unchanged or older, the writes, and the roll-ups.
+
+Derived values here are the SQL twin of ``core.dossiers.timeliness`` (on time, open until,
+processing days) and ``core.dossiers.fields.effective_status``; ``tests/apps/dossiers/test_twin.py``
+keeps them equal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from apps.dossiers.pipeline.dialect import LOCAL_TZ, Dialect
+from apps.dossiers.pipeline.tables import write_rows
+from core.dossiers.fields import Status
+from core.dossiers.timeliness import computed_due, pause_days
+
+DOSSIER = "dossiers_dossier"
+ROLLUP = "dossiers_dossierrollup"
+# The dossier table's columns written by an import, in the order of ``v``.
+COLUMNS = [
+    "code", "procedure_id", "sector_id", "org_unit_id", "agency_id", "agency_name", "channel", "submitted_at",
+    "received_at", "due_at", "due_computed", "finished_at", "returned_at", "status", "fee", "paid_online",
+    "supplement_count", "supplement_requested_at", "supplement_completed_at", "has_e_result", "digitized",
+    "reused_data", "apology_at", "on_time", "processing_days", "as_of",
+]  # fmt: skip
+COMPARED = [c for c in COLUMNS if c != "code"]
+
+
+@dataclass
+class Counts:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    older: int = 0
+    duplicates: int = 0
+    errors: int = 0
+
+
+def find_duplicates(cursor, d: Dialect) -> int:
+    """Codes that appear more than once: identical copies are kept once (the others counted), copies
+    with different data are all refused, each naming the other rows."""
+    cursor.execute(
+        "CREATE TEMP TABLE dups AS SELECT code FROM v WHERE code <> '' GROUP BY code HAVING count(*) > 1"
+    )
+    names = ["proc_raw", "unit_raw", "sector_raw"] + [
+        c for c in COMPARED if c not in ("procedure_id", "sector_id", "org_unit_id")
+    ]
+    content = d.concat([f"c.{n}" for n in names])
+    cursor.execute(
+        f"CREATE TEMP TABLE dupk AS SELECT c.n, c.code, {content} AS content FROM v c JOIN dups u ON u.code = c.code"
+    )
+    cursor.execute(
+        "CREATE TEMP TABLE dupdiff AS SELECT code FROM dupk GROUP BY code HAVING count(DISTINCT content) > 1"
+    )
+    cursor.execute(
+        f"""INSERT INTO errs (n, code, col, msg)
+        SELECT k.n, k.code, 'MaHoSo', 'mã hồ sơ “' || k.code || '” trùng với dòng ' ||
+          (SELECT {d.text_agg("o.n")} FROM dupk o WHERE o.code = k.code AND o.n <> k.n) || ' nhưng khác dữ liệu.'
+        FROM dupk k WHERE k.code IN (SELECT code FROM dupdiff)"""
+    )
+    cursor.execute(
+        """CREATE TEMP TABLE dupkeep AS SELECT k.n FROM dupk k
+        WHERE k.code NOT IN (SELECT code FROM dupdiff) AND k.n > (SELECT min(o.n) FROM dupk o WHERE o.code = k.code)"""
+    )
+    cursor.execute("SELECT count(*) FROM dupkeep")
+    return cursor.fetchone()[0]
+
+
+def build_calendar(cursor, d: Dialect, cal, first: date, last: date) -> None:
+    """``cal``: every day with the number of working days up to it, so working days between two
+    days is a subtraction (``WorkCalendar.working_days_between``)."""
+    rows, idx, day = [], 0, first
+    while day <= last:
+        idx += cal.is_working_day(day)
+        rows.append((d.param_date(day), idx))
+        day += timedelta(days=1)
+    kind = "date" if d.vendor == "postgresql" else "text"
+    cursor.execute(f"CREATE TEMP TABLE cal (d {kind} PRIMARY KEY, idx integer)")
+    write_rows(cursor, d, "cal", ["d", "idx"], rows)
+
+
+def _on_time(d: Dialect, due: str) -> str:
+    """Twin of ``timeliness.on_time_finished`` for finished dossiers; NULL for open ones."""
+    return (
+        "CASE WHEN finished_at IS NULL THEN NULL "
+        f"WHEN supplement_count >= 2 OR {due} IS NULL THEN FALSE ELSE finished_at <= {due} END"
+    )
+
+
+def build_valid(cursor, d: Dialect, source: str, now_local: datetime, extra: tuple[str, ...] = ()) -> None:
+    """``v``: every read row with its resolved ids (NULL when unknown), derived values and the
+    stored dossier it would update. ``source`` is ``clean`` or a subquery shaped like it."""
+    status = (
+        "coalesce(c.status, CASE WHEN c.finished IS NOT NULL THEN (CASE WHEN c.returned IS NOT NULL "
+        f"THEN {Status.RETURNED} ELSE {Status.DONE} END) WHEN c.received IS NOT NULL THEN {Status.PROCESSING} "
+        f"ELSE {Status.NEW} END)"
+    )
+    supp = "coalesce(c.supp, CASE WHEN c.supp_req IS NOT NULL THEN 1 ELSE 0 END)"
+    on_time = f"CASE WHEN c.finished IS NULL THEN NULL WHEN {supp} >= 2 OR c.due IS NULL THEN FALSE ELSE c.finished <= c.due END"
+    pause = "CASE WHEN c.supp_done >= c.supp_req AND cd.idx IS NOT NULL AND cq.idx IS NOT NULL THEN cd.idx - cq.idx ELSE 0 END"
+    days = f"CASE WHEN cf.idx IS NULL OR cr.idx IS NULL THEN NULL ELSE {d.greatest(['0', f'cf.idx - cr.idx - {pause}'])} END"
+    as_of = d.greatest(
+        ["c.submitted", "c.received", "c.finished", "c.returned", "c.supp_req", "c.supp_done", "c.apology"]
+    )
+    now = d.param_ts(now_local)
+    i = d.instant
+    cursor.execute(
+        f"""CREATE TEMP TABLE v AS SELECT c.n,
+        c.code AS code, c.proc_code AS proc_raw, c.unit_name AS unit_raw, c.sector_code AS sector_raw,
+        p.id AS procedure_id, coalesce(s.id, p.sector_id) AS sector_id, u.id AS org_unit_id,
+        a.id AS agency_id, CASE WHEN a.id IS NULL THEN trim(c.agency_name) ELSE '' END AS agency_name,
+        c.channel AS channel, {i("c.submitted")} AS submitted_at, {i("c.received")} AS received_at,
+        {i("c.due")} AS due_at, (1 = 0) AS due_computed,
+        {i("c.finished")} AS finished_at, {i("c.returned")} AS returned_at, {status} AS status, c.status AS status_given,
+        c.fee AS fee, c.paid AS paid_online, {supp} AS supplement_count, (c.supp IS NOT NULL) AS count_given,
+        {i("c.supp_req")} AS supplement_requested_at, {i("c.supp_done")} AS supplement_completed_at,
+        c.e_result AS has_e_result, c.digitized AS digitized, c.reused AS reused_data, {i("c.apology")} AS apology_at,
+        {on_time} AS on_time, {days} AS processing_days,
+        {i(f"coalesce({as_of}, '{now}')")} AS as_of{"".join(f", c.{e}" for e in extra)}
+        FROM {source} c
+        LEFT JOIN m_unit u ON u.raw = c.unit_name
+        LEFT JOIN m_proc p ON p.raw = c.proc_code
+        LEFT JOIN m_sector s ON s.raw = c.sector_code
+        LEFT JOIN m_agency a ON a.unit_id = u.id AND a.raw = c.agency_name
+        LEFT JOIN cal cr ON cr.d = {d.day("c.received")}
+        LEFT JOIN cal cf ON cf.d = {d.day("c.finished")}
+        LEFT JOIN cal cq ON cq.d = {d.day("c.supp_req")}
+        LEFT JOIN cal cd ON cd.d = {d.day("c.supp_done")}
+        LEFT JOIN {DOSSIER} x ON x.code = c.code"""
+    )
+
+
+def _moment(value, d: Dialect) -> datetime | None:
+    """A ``v`` instant back as a local naive datetime."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(ZoneInfo(LOCAL_TZ)).replace(tzinfo=None)
+        return value
+    return datetime.fromisoformat(str(value)) + timedelta(hours=7)  # SQLite stores UTC text
+
+
+def complete_dues(cursor, d: Dialect, cal, batch: int = 5000) -> int:
+    """Appointments of dossiers exported without ``NgayHenTra``, from their procedure's processing
+    time (``timeliness.computed_due``), with their on-time verdict; read in batches."""
+    cursor.execute(
+        f"CREATE TEMP TABLE dues (n bigint PRIMARY KEY, due {'timestamptz' if d.vendor == 'postgresql' else 'text'})"
+    )
+    last, written = -1, 0
+    while True:
+        cursor.execute(
+            f"""SELECT v.n, v.received_at, v.supplement_requested_at, v.supplement_completed_at, p.amount, p.unit
+            FROM v JOIN m_proc p ON p.id = v.procedure_id
+            WHERE v.due_at IS NULL AND v.received_at IS NOT NULL AND v.n > {last} ORDER BY v.n LIMIT {batch}"""
+        )
+        found = cursor.fetchall()
+        if not found:
+            break
+        rows = []
+        for n, received, req, done, amount, unit in found:
+            pause = pause_days(_moment(req, d), _moment(done, d), cal)
+            due = computed_due(_moment(received, d), amount, unit, cal, pause)
+            if due is not None:
+                rows.append(
+                    (
+                        n,
+                        d.param_ts(due - timedelta(hours=7))
+                        if d.vendor == "sqlite"
+                        else due.replace(tzinfo=ZoneInfo(LOCAL_TZ)),
+                    )
+                )
+        written += write_rows(cursor, d, "dues", ["n", "due"], rows)
+        last = found[-1][0]
+    if written:
+        cursor.execute(
+            """UPDATE v SET due_at = (SELECT due FROM dues WHERE dues.n = v.n), due_computed = (1 = 1)
+            WHERE n IN (SELECT n FROM dues)"""
+        )
+        cursor.execute(f"UPDATE v SET on_time = {_on_time(d, 'due_at')} WHERE n IN (SELECT n FROM dues)")
+    return written
+
+
+def report_unresolved(cursor, d: Dialect, bad: dict[str, list[tuple[str, str]]]) -> None:
+    """One ``errs`` row per row naming an unknown unit, procedure or sector."""
+    columns = {
+        "unit_name": ("unit_raw", "DonVi"),
+        "proc_code": ("proc_raw", "MaTTHC"),
+        "sector_code": ("sector_raw", "MaLinhVuc"),
+    }
+    for key, items in bad.items():
+        col, name = columns[key]
+        cursor.execute("DROP TABLE IF EXISTS m_bad")
+        cursor.execute("CREATE TEMP TABLE m_bad (raw text, msg text)")
+        write_rows(cursor, d, "m_bad", ["raw", "msg"], items)
+        cursor.execute(
+            f"INSERT INTO errs (n, code, col, msg) SELECT v.n, v.code, '{name}', b.msg FROM v JOIN m_bad b ON b.raw = v.{col}"
+        )
+        cursor.execute("DROP TABLE m_bad")
+
+
+def mark_valid(cursor) -> None:
+    """Drop from ``v`` the rows with a problem and the repeated identical copies. A row left without
+    a unit or procedure always has its reason in ``errs``; should one not, it is refused here rather
+    than written half-resolved."""
+    cursor.execute(
+        """INSERT INTO errs (n, code, col, msg) SELECT n, code, '', 'không xác định được đơn vị hoặc thủ tục của hồ sơ.'
+        FROM v WHERE (org_unit_id IS NULL OR procedure_id IS NULL) AND n NOT IN (SELECT n FROM errs)"""
+    )
+    cursor.execute("DELETE FROM v WHERE n IN (SELECT n FROM errs) OR n IN (SELECT n FROM dupkeep)")
+
+
+def refuse_foreign(cursor, d: Dialect, scope: set[int] | None) -> None:
+    """A code that already belongs to a unit outside the importer's scope is refused."""
+    if scope is None:
+        return
+    cursor.execute("CREATE TEMP TABLE scope (id bigint PRIMARY KEY)")
+    write_rows(cursor, d, "scope", ["id"], [(pk,) for pk in scope])
+    foreign = f"SELECT v.n FROM v JOIN {DOSSIER} x ON x.code = v.code WHERE x.org_unit_id NOT IN (SELECT id FROM scope)"
+    cursor.execute(
+        f"""INSERT INTO errs (n, code, col, msg) SELECT v.n, v.code, 'MaHoSo',
+        'mã hồ sơ “' || v.code || '” đã có ở một đơn vị mà bạn không có quyền cập nhật.' FROM v
+        WHERE v.n IN ({foreign})"""
+    )
+    cursor.execute(f"DELETE FROM v WHERE n IN ({foreign})")
+    cursor.execute("DROP TABLE scope")
+
+
+def _kept(column: str, stored: str = "x") -> str:
+    """What the stored dossier would hold after the update: an apology recorded in CCHC is kept when
+    the file has none."""
+    return f"coalesce(v.{column}, {stored}.{column})" if column == "apology_at" else f"v.{column}"
+
+
+def classify(cursor, d: Dialect) -> tuple[int, int, int, int]:
+    """(new, changed, unchanged, older) among the valid rows; the changed ones go to ``chg``."""
+    changed = d.distinct([f"x.{c}" for c in COMPARED], [_kept(c) for c in COMPARED])
+    cursor.execute(
+        f"""CREATE TEMP TABLE chg AS SELECT v.n, x.id, x.org_unit_id, x.procedure_id, x.received_at
+        FROM v JOIN {DOSSIER} x ON x.code = v.code WHERE v.as_of >= x.as_of AND {changed}"""
+    )
+    cursor.execute(
+        f"""SELECT count(*), SUM(CASE WHEN x.id IS NULL THEN 1 ELSE 0 END),
+        SUM(CASE WHEN x.id IS NOT NULL AND v.as_of < x.as_of THEN 1 ELSE 0 END)
+        FROM v LEFT JOIN {DOSSIER} x ON x.code = v.code"""
+    )
+    total, new, older = (x or 0 for x in cursor.fetchone())
+    cursor.execute("SELECT count(*) FROM chg")
+    changed_n = cursor.fetchone()[0]
+    return new, changed_n, total - new - older - changed_n, older
+
+
+def write(cursor, d: Dialect, import_id: int | None) -> tuple[int, int]:
+    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch;
+    returns (inserted, updated)."""
+    source = "NULL" if import_id is None else str(int(import_id))
+    month_type = "date" if d.vendor == "postgresql" else "text"
+    cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
+    m = d.local_month
+    cursor.execute(
+        f"INSERT INTO touched SELECT org_unit_id, procedure_id, {m('received_at')} FROM chg WHERE received_at IS NOT NULL"
+    )
+    cursor.execute(
+        f"""INSERT INTO touched SELECT v.org_unit_id, v.procedure_id, {m("v.received_at")} FROM v
+        WHERE v.received_at IS NOT NULL AND (v.n IN (SELECT n FROM chg)
+          OR NOT EXISTS (SELECT 1 FROM {DOSSIER} x WHERE x.code = v.code))"""
+    )
+    sets = ", ".join(f"{c} = {_kept(c, DOSSIER)}" for c in COMPARED)
+    cursor.execute(
+        f"""UPDATE {DOSSIER} SET {sets}, source_import_id = {source}
+        FROM v JOIN chg ON chg.n = v.n WHERE {DOSSIER}.id = chg.id"""
+    )
+    updated = cursor.rowcount
+    cols = ", ".join(COLUMNS)
+    cursor.execute(
+        f"""INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {cols}, {source} FROM v
+        WHERE NOT EXISTS (SELECT 1 FROM {DOSSIER} x WHERE x.code = v.code) ORDER BY code"""
+    )
+    return cursor.rowcount, updated
+
+
+def refresh_rollups(cursor, d: Dialect) -> int:
+    """Recompute the roll-up rows of the touched (unit, procedure, month) keys from the dossiers."""
+    cursor.execute("CREATE TEMP TABLE tkeys AS SELECT DISTINCT org_unit_id, procedure_id, month FROM touched")
+    cursor.execute("SELECT count(*), min(month), max(month) FROM tkeys")
+    n, first, last = cursor.fetchone()
+    if not n:
+        return 0
+    cursor.execute(
+        f"""DELETE FROM {ROLLUP} WHERE EXISTS (SELECT 1 FROM tkeys t WHERE t.org_unit_id = {ROLLUP}.org_unit_id
+        AND t.procedure_id = {ROLLUP}.procedure_id AND t.month = {ROLLUP}.month)"""
+    )
+    first = first if isinstance(first, date) else date.fromisoformat(first)
+    last = last if isinstance(last, date) else date.fromisoformat(last)
+    start = d.instant(f"'{d.param_ts(datetime.combine(first, datetime.min.time()))}'")
+    stop_day = (last.replace(day=28) + timedelta(days=4)).replace(day=1)
+    stop = d.instant(f"'{d.param_ts(datetime.combine(stop_day, datetime.min.time()))}'")
+    open_until = f"CASE WHEN x.finished_at IS NULL AND x.supplement_count <= 1 AND x.due_at IS NOT NULL THEN {d.local_day('x.due_at')} END"
+    completed = f"x.finished_at IS NOT NULL AND x.status IN ({', '.join(str(s) for s in sorted(Status.COMPLETED))}) AND x.processing_days IS NOT NULL"
+    cursor.execute(
+        f"""INSERT INTO {ROLLUP} (org_unit_id, sector_id, procedure_id, month, open_until, received, online, post,
+        fee_due, paid_online, finished, on_time, open, completed, completed_days, e_result, e_result_known,
+        digitized, digitized_known, reused, reused_known)
+        SELECT x.org_unit_id, x.sector_id, x.procedure_id, {d.local_month("x.received_at")}, {open_until}, count(*),
+        SUM(CASE WHEN x.channel = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN x.channel = 3 THEN 1 ELSE 0 END),
+        SUM(CASE WHEN x.fee > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN x.fee > 0 AND x.paid_online IN (1, 2) THEN 1 ELSE 0 END),
+        SUM(CASE WHEN x.finished_at IS NOT NULL THEN 1 ELSE 0 END), SUM(CASE WHEN x.on_time THEN 1 ELSE 0 END),
+        SUM(CASE WHEN {open_until} IS NOT NULL THEN 1 ELSE 0 END),
+        SUM(CASE WHEN {completed} THEN 1 ELSE 0 END), SUM(CASE WHEN {completed} THEN x.processing_days ELSE 0 END),
+        SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result THEN 1 ELSE 0 END),
+        SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result IS NOT NULL THEN 1 ELSE 0 END),
+        SUM(CASE WHEN x.digitized AND (x.finished_at IS NULL OR x.has_e_result IS NULL OR x.has_e_result) THEN 1 ELSE 0 END),
+        SUM(CASE WHEN x.digitized IS NOT NULL THEN 1 ELSE 0 END),
+        SUM(CASE WHEN x.reused_data THEN 1 ELSE 0 END), SUM(CASE WHEN x.reused_data IS NOT NULL THEN 1 ELSE 0 END)
+        FROM {DOSSIER} x JOIN tkeys t ON t.org_unit_id = x.org_unit_id AND t.procedure_id = x.procedure_id
+          AND t.month = {d.local_month("x.received_at")}
+        WHERE x.received_at >= {start} AND x.received_at < {stop}
+          AND x.org_unit_id IN (SELECT org_unit_id FROM tkeys)
+        GROUP BY x.org_unit_id, x.sector_id, x.procedure_id, {d.local_month("x.received_at")}, {open_until}"""
+    )
+    return n
+
+
+def save_errors(cursor, import_id: int) -> int:
+    cursor.execute(
+        f"""INSERT INTO dossiers_importrowerror (dossier_import_id, "row", code, "column", message)
+        SELECT {int(import_id)}, n, substr(coalesce(code, ''), 1, 200), coalesce(col, ''), substr(msg, 1, 500)
+        FROM errs ORDER BY n, col"""
+    )
+    cursor.execute("SELECT count(DISTINCT n) FROM errs")
+    return cursor.fetchone()[0]
+
+
+def refresh_all_rollups(connection) -> int:
+    """Recompute every roll-up from the dossiers (after a calendar or catalogue correction); call
+    inside a transaction."""
+    from apps.dossiers.pipeline.dialect import dialect_for
+
+    cursor = connection.cursor().cursor
+    d = dialect_for(connection)
+    if d.vendor == "postgresql":
+        cursor.execute(f"SET LOCAL timezone TO '{LOCAL_TZ}'")
+    for name in ("tkeys", "touched"):
+        cursor.execute(f"DROP TABLE IF EXISTS {name}")
+    month_type = "date" if d.vendor == "postgresql" else "text"
+    cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
+    cursor.execute(
+        f"""INSERT INTO touched SELECT DISTINCT org_unit_id, procedure_id, {d.local_month("received_at")}
+        FROM {DOSSIER} WHERE received_at IS NOT NULL"""
+    )
+    cursor.execute(f"DELETE FROM {ROLLUP}")
+    n = refresh_rollups(cursor, d)
+    for name in ("tkeys", "touched"):
+        cursor.execute(f"DROP TABLE {name}")
+    return n
