@@ -1,5 +1,5 @@
 """Files sent with petitions: checked by content and size before anything is written, stored under
-random names, removed again if the petition they belong to is not saved.
+random names, removed again if the petition they belong to is not saved (``cchc.files``).
 
 The type check is the one evidence files use (``apps.tracking.evidence.check_upload``: PDF, Word,
 Excel, PNG, JPEG, WebP, read from the bytes, never from the name).
@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
-from django.core.files.storage import default_storage
 
 from apps.tracking.evidence import ACCEPTED_TEXT, FileKind, check_upload
 
@@ -63,20 +61,9 @@ def accepted_text() -> str:
     )
 
 
-@contextmanager
-def removed_on_error() -> Iterator[list[str]]:
-    """Names stored inside the block are deleted again if the block fails (the rows rolled back)."""
-    stored: list[str] = []
-    try:
-        yield stored
-    except BaseException:
-        for name in stored:
-            default_storage.delete(name)
-        raise
-
-
-def store_files(petition, files: Iterable[CheckedFile], part: str, stored: list[str] | None = None) -> list:
-    """Save the files and their rows; the stored names are appended to ``stored`` for clean-up."""
+def store_files(petition, files: Iterable[CheckedFile], part: str, register=None) -> list:
+    """Save the files and their rows; each stored file is handed to ``register`` (the callable of
+    ``cchc.files.removed_on_failure``), so a failed step removes it again."""
     from apps.citizen.models import PetitionAttachment
 
     rows = []
@@ -90,8 +77,8 @@ def store_files(petition, files: Iterable[CheckedFile], part: str, stored: list[
             sha256=f.sha256,
         )
         row.file.save(f"{uuid.uuid4().hex}.{f.kind.ext}", File(f.upload), save=False)
-        if stored is not None:
-            stored.append(row.file.name)
+        if register is not None:
+            register(row.file)
         row.save()
         rows.append(row)
     return rows

@@ -22,12 +22,13 @@ from apps.accounts.policy import require
 from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
 from apps.citizen import mail
-from apps.citizen.attachments import CheckedFile, removed_on_error, store_files
+from apps.citizen.attachments import CheckedFile, store_files
 from apps.citizen.models import Petition
 from apps.orgs.models import Agency, OrgUnit
 from apps.tracking import notify
 from apps.tracking.calendar import work_calendar
 from cchc import clock
+from cchc.files import removed_on_failure
 from core.petitions import (
     REDIRECT_LABELS,
     STATUS_LABELS,
@@ -111,11 +112,11 @@ def _create(unit: OrgUnit, fields: dict, files: Iterable[CheckedFile], **extra) 
     if not unit.is_active:
         raise ValidationError(f"{unit.name} đã ngừng hoạt động (sáp nhập); vui lòng chọn đơn vị hiện nay.")
     today = clock.today()
-    with removed_on_error() as stored, transaction.atomic():
+    with removed_on_failure() as register, transaction.atomic():
         p = Petition(org_unit=unit, code=_unique_code(today), received_on=today, **fields, **extra)
         _refresh_due(p)
         p.save()
-        store_files(p, files, "petition", stored)
+        store_files(p, files, "petition", register)
         _tell_receipt(p)
     return p
 
@@ -289,12 +290,12 @@ def answer(actor, p: Petition, text: str, files: Iterable[CheckedFile] = ()) -> 
     files = list(files)
     today = clock.today()
 
-    with removed_on_error() as stored:
+    with removed_on_failure() as register:
 
         def change(row):
             row.answer, row.answered_on, row.answered_by = text.strip(), today, actor
             row.status, row.return_comment = Status.ANSWERED.value, ""
-            store_files(row, files, "answer", stored)
+            store_files(row, files, "answer", register)
 
         row = _step(actor, p, "citizen.answer", {Status.ASSIGNED}, "Dự thảo trả lời, trình duyệt", change)
     approvers = (
@@ -356,13 +357,13 @@ def supplement_public(p: Petition, text: str, files: Iterable[CheckedFile] = ())
     if problems:
         raise ValidationError(problems)
     files = list(files)
-    with removed_on_error() as stored, transaction.atomic():
+    with removed_on_failure() as register, transaction.atomic():
         row = _locked(p, {Status.NEEDS_INFO})
         row.supplement_text = "\n\n".join(x for x in (row.supplement_text, text.strip()) if x)
         row.supplemented_on, row.status = clock.today(), Status.RECEIVED.value
         _refresh_due(row)
         row.save()
-        store_files(row, files, "supplement", stored)
+        store_files(row, files, "supplement", register)
     notify.notify(
         notify.officers_of(row.org_unit_id), f"Người gửi đã bổ sung phản ánh {row.code}", staff_url(row)
     )

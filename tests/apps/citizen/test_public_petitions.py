@@ -188,3 +188,19 @@ def test_uploaded_bytes_are_kept_exactly(client, world, public_post):
     with att.file.open("rb") as f:
         assert f.read() == body
     assert io.BytesIO(body).getbuffer().nbytes == att.size
+
+
+def test_a_failed_save_leaves_no_file_behind(world, settings, monkeypatch):
+    from pathlib import Path
+
+    from apps.citizen.attachments import check_files
+    from apps.citizen.services import petitions as svc
+
+    def broken(p):
+        raise RuntimeError("the notice could not be written")
+
+    monkeypatch.setattr(svc, "_tell_receipt", broken)
+    with pytest.raises(RuntimeError):
+        svc.submit_public(world.a1, petition_data(world.a1), check_files([pdf()]))
+    assert Petition.objects.count() == 0 and PetitionAttachment.objects.count() == 0
+    assert [f for f in Path(settings.MEDIA_ROOT).rglob("*") if f.is_file()] == []
