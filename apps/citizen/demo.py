@@ -5,8 +5,8 @@
   figures are the real ones): received, waiting for a supplement, redirected as a complaint,
   accepted, assigned (one of them late), answered, approved, published (liked, disliked, and one
   the citizen petitioned again about).
-- A quarter (Q3 2025) of ratings for the demo communes' dossiers: the dossiers the one-stop data
-  holds; when none are loaded yet, a small synthetic set from ``core.dossiers.synthetic``.
+- A quarter (Q3 2025) of ratings for the demo communes' dossiers, those the dossiers demo step
+  (order 45) imported: about a third of the finished ones, fewer satisfied when handled late.
 - A survey round of tỉnh Thanh Hóa (open, two communes, web and paper forms), and an official
   SIPAS value marked as illustrative.
 """
@@ -166,44 +166,6 @@ def load_petitions() -> None:
 Q3 = (date(2025, 7, 1), date(2025, 9, 30))
 
 
-def _synthetic_dossiers(units: list[OrgUnit]) -> None:
-    """A small set of Q3 dossiers for units that have none (the one-stop import fills real ones)."""
-    from apps.dossiers.models import Dossier, Procedure, Sector
-    from core.dossiers import synthetic
-
-    sectors = {c: Sector.objects.get_or_create(code=c, defaults={"name": n})[0] for c, n in synthetic.SECTORS}
-    procs = {
-        p.code: Procedure.objects.get_or_create(
-            code=p.code,
-            defaults={"name": p.name, "sector": sectors[p.sector_code], "processing_time": p.days},
-        )[0]
-        for p in synthetic.PROCEDURES
-    }
-    tz = timezone.get_current_timezone()
-
-    def when(text: str):
-        return datetime.strptime(text, "%Y%m%d%H%M%S").replace(tzinfo=tz) if text else None
-
-    as_of = datetime(2025, 11, 25, 17, tzinfo=tz)
-    cal = work_calendar()
-    rows = synthetic.generate([u.name for u in units], 120, *Q3, as_of.replace(tzinfo=None), cal.is_working_day,
-                              seed=13, unit_codes=[f"DEMO{u.pk}" for u in units])  # fmt: skip
-    by_name = {u.name: u for u in units}
-    new = []
-    for values in rows:
-        r = dict(zip(synthetic.COLUMNS, values, strict=False))
-        proc = procs[r["MaTTHC"]]
-        new.append(
-            Dossier(
-                code=r["MaHoSo"], procedure=proc, sector=proc.sector, org_unit=by_name[r["DonVi"]],
-                channel=int(r["KenhThucHien"]), submitted_at=when(r["NgayNopHoSo"]), received_at=when(r["NgayTiepNhan"]),
-                due_at=when(r["NgayHenTra"]), finished_at=when(r["NgayKetThucXuLy"]), returned_at=when(r["NgayTra"]),
-                status=int(r["TrangThaiHoSo"]), supplement_count=int(r["SoLanBoSung"] or 0), as_of=as_of,
-            )
-        )  # fmt: skip
-    Dossier.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
-
-
 @demo_step(71, "Đánh giá hồ sơ mẫu (quý III/2025)")
 def load_ratings() -> None:
     from apps.dossiers.models import Dossier
@@ -212,9 +174,6 @@ def load_ratings() -> None:
     tz = timezone.get_current_timezone()
     start, end = (datetime.combine(d, datetime.min.time(), tzinfo=tz) for d in (Q3[0], date(2025, 10, 1)))
     in_q3 = Dossier.objects.filter(org_unit__in=units, received_at__gte=start, received_at__lt=end)
-    bare = [u for u in units if not in_q3.filter(org_unit=u).exists()]
-    if bare:
-        _synthetic_dossiers(bare)
     rng = random.Random(2025)
     rows = in_q3.filter(rating__isnull=True, finished_at__isnull=False).values_list(
         "pk", "org_unit_id", "procedure_id", "finished_at", "due_at"
