@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "apps.dossiers",
     "apps.indicators",
     "apps.api",
+    "apps.citizen",
+    "captcha",
     # Last, as its documentation asks: deletes the files of deleted rows (on commit, storage API).
     "django_cleanup.apps.CleanupConfig",
 ]
@@ -280,6 +282,24 @@ CCHC_JOB_SWEEP_SECONDS = envfloat("CCHC_JOB_SWEEP_SECONDS", 15, 0.1, 86400)
 # Fault testing only: pause this long after each progress report, so a harness can kill a worker
 # in the middle of a job (apps/jobs/testing.py).
 CCHC_JOB_STEP_DELAY = envfloat("CCHC_JOB_STEP_DELAY", 0, 0, 86400)
+
+# Citizen voice (apps.citizen): public pages without login. Limits are "hits/seconds" per client
+# address, counted in the database so they hold across web processes.
+CITIZEN_UPLOAD_MAX_BYTES = envint("CITIZEN_UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
+CITIZEN_MAX_FILES = envint("CITIZEN_MAX_FILES", 3)
+CITIZEN_RATE_LIMITS = {
+    "petition": env("CITIZEN_LIMIT_PETITION", "5/3600"),
+    "lookup": env("CITIZEN_LIMIT_LOOKUP", "30/600"),
+    "rating": env("CITIZEN_LIMIT_RATING", "20/3600"),
+    "survey": env("CITIZEN_LIMIT_SURVEY", "30/3600"),
+}
+# The challenge (django-simple-captcha, self-hosted): a small sum drawn as an image, one use only.
+CAPTCHA_CHALLENGE_FUNCT = "captcha.helpers.math_challenge"
+CAPTCHA_MATH_CHALLENGE_OPERATOR = "x"
+CAPTCHA_TIMEOUT = 20  # minutes: time to write a petition on a phone
+CAPTCHA_FONT_SIZE = 30
+CAPTCHA_IMAGE_SIZE = (130, 46)
+CAPTCHA_2X_IMAGE = False
 
 if TESTING:
     # Argon2 is deliberately slow; the test suite hashes hundreds of passwords.

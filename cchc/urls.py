@@ -26,6 +26,9 @@ urlpatterns = [
     # The admin's own login would bypass the throttle: one door for everyone.
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
+    path("nguoi-dan/", include("apps.citizen.public_urls")),
+    path("y-kien/", include("apps.citizen.urls")),
+    path("ma-xac-nhan/", include("captcha.urls")),
 ]
 
 handler403 = "cchc.views.forbidden"

@@ -27,7 +27,7 @@ from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
 from apps.dossiers.models import ColumnMapping, Dossier, DossierImport
 from apps.dossiers.pipeline.source import SourceError, column_key, max_bytes, open_source
-from cchc.files import removed_on_failure
+from cchc.files import removed_on_error
 from core.dossiers.fields import ALL_COLUMNS
 
 KIND = "dossiers.import"
@@ -102,7 +102,7 @@ def upload(actor, file, *, mapping: ColumnMapping | None = None, dry_run: bool =
     for chunk in file.chunks():
         digest.update(chunk)
     file.seek(0)
-    with removed_on_failure() as cleanup, transaction.atomic():
+    with removed_on_error() as stored, transaction.atomic():
         imp = DossierImport.objects.create(
             kind=DossierImport.Kind.FILE,
             org_unit=_home_unit(actor),
@@ -114,7 +114,7 @@ def upload(actor, file, *, mapping: ColumnMapping | None = None, dry_run: bool =
             created_by=actor,
         )
         imp.file.save(f"{uuid.uuid4().hex}.{kind}", File(file), save=True)
-        cleanup(imp.file)
+        stored.append(imp.file)
         with acting_as(actor):
             record_event(imp, f"Tải lên tệp hồ sơ “{imp.file_name}”{' (chạy thử)' if dry_run else ''}.")
         problem = header_problem(imp)
@@ -163,14 +163,14 @@ def rerun(actor, imp: DossierImport, *, dry_run: bool = False) -> DossierImport:
     _own(actor, imp)
     if not imp.file:
         raise ValidationError("Lần nhập này không có tệp để nhập lại.")
-    with removed_on_failure() as cleanup, transaction.atomic():
+    with removed_on_error() as stored, transaction.atomic():
         again = DossierImport.objects.create(
             kind=imp.kind, org_unit=imp.org_unit, file_name=imp.file_name, size=imp.size, sha256=imp.sha256,
             mapping=imp.mapping, dry_run=dry_run, created_by=actor,
         )  # fmt: skip
         with imp.file.open("rb") as f:
             again.file.save(f"{uuid.uuid4().hex}{Path(imp.file.name).suffix}", File(f), save=True)
-        cleanup(again.file)
+        stored.append(again.file)
         with acting_as(actor):
             record_event(again, f"Nhập lại tệp “{imp.file_name}”{' (chạy thử)' if dry_run else ''}.")
         _submit(actor, again)

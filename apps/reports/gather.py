@@ -143,6 +143,10 @@ def _measured(code: str, unit: OrgUnit | None, period: Period):
     return current, trend or [(period.label, current.value)]
 
 
+def _measure_name(code: str) -> str:
+    return next((spec.name for spec in measures.registered() if spec.code == code), code)
+
+
 def _indicator_facts(
     targets: list[Target],
     values: list[IndicatorValue],
@@ -164,6 +168,14 @@ def _indicator_facts(
     for code in by_code:
         if code not in seen and any(v.period_code == period.code for v in by_code[code]):
             out.append(_indicator_fact(code, catalog, by_code, period))
+            seen.add(code)
+    # Figures CCHC measures for the unit that no target names (petitions handled on time, ...).
+    if unit is not None:
+        for spec in measures.registered():
+            if spec.code not in seen:
+                fact = _indicator_fact(spec.code, catalog, by_code, period, unit=unit)
+                if fact.value is not None:
+                    out.append(fact)
     return out
 
 
@@ -191,7 +203,7 @@ def _indicator_fact(
     )
     return IndicatorFact(
         code=code,
-        name=indicator.name if indicator else code,
+        name=indicator.name if indicator else _measure_name(code),
         unit=unit,
         target_text=target.text if target is not None else "",
         comparator=comparator,

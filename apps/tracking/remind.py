@@ -12,6 +12,7 @@ Two runs at once cannot both send: the unique constraint makes the second transa
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -226,12 +227,25 @@ def _digest(email: str, texts: list[str]) -> tuple:
     return (f"{notify.SUBJECT_PREFIX}{len(texts)} việc cần đôn đốc", body, None, [email])
 
 
+# Other things followed up by due date (petitions of apps.citizen, ...) join the same daily run:
+# a source is ``fn(today, dry_run) -> dict`` (what it sent, or would send), registered from its
+# app's ready(); it keeps its own "sent once" record, as milestones keep ``Reminder``.
+_SOURCES: dict[str, Callable[[date, bool], dict]] = {}
+
+
+def register_source(name: str, fn: Callable[[date, bool], dict]) -> None:
+    _SOURCES[name] = fn
+
+
 def run(today: date, dry_run: bool = False) -> tuple[list[Outgoing], dict]:
-    """One daily run: check-ins, then reminders (nothing written on a dry run)."""
+    """One daily run: check-ins, then reminders (nothing written on a dry run), then other sources."""
     created = 0 if dry_run else ensure_checkins()
     outgoing = plan_reminders(today)
     if dry_run:
-        return outgoing, {"reminders": len(outgoing), "dry_run": True}
-    result = send_reminders(today, outgoing)
-    result["checkins_created"] = created
+        result = {"reminders": len(outgoing), "dry_run": True}
+    else:
+        result = send_reminders(today, outgoing)
+        result["checkins_created"] = created
+    for name, source in _SOURCES.items():
+        result[name] = source(today, dry_run)
     return outgoing, result

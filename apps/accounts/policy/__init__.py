@@ -151,7 +151,7 @@ def own_roles(s: Subject, unit_id: int | None) -> set[str]:
 
 
 # Rule modules register themselves on import; keep this list in sync with the package.
-from apps.accounts.policy import dossiers, jobs, orgs, plans, reports, review, tracking  # noqa: E402, F401
+from apps.accounts.policy import citizen, dossiers, jobs, orgs, plans, reports, review, tracking  # noqa: E402, F401
 
 # isort: split
 from apps.accounts.policy import assessment  # noqa: E402, F401

@@ -1,0 +1,1 @@
+"""Writes of citizen voice, one module per part: ``petitions``, ``surveys``, ``ratings``."""
