@@ -55,3 +55,17 @@ class ContentSecurityPolicyMiddleware:
         if not request.path.startswith("/admin/"):
             response.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
         return response
+
+
+class MeasuresSessionMiddleware:
+    """One ``core.measures`` session per request: a page that shows many figures of a unit computes
+    each (and each shared load behind them) once, and the next request sees the data afresh."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from core import measures
+
+        with measures.session():
+            return self.get_response(request)

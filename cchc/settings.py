@@ -92,6 +92,7 @@ MIDDLEWARE = [
     "cchc.middleware.ContentSecurityPolicyMiddleware",
     "apps.audit.middleware.AuditActorMiddleware",
     "cchc.middleware.DatabaseErrorMiddleware",
+    "cchc.middleware.MeasuresSessionMiddleware",
 ]
 
 ROOT_URLCONF = "cchc.urls"

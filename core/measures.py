@@ -12,7 +12,10 @@ No Django here: ``org_unit`` is whatever object the providers expect (the ``OrgU
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import functools
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from core.reporting.periods import CALENDAR_RULES, Period, parse_period
@@ -64,6 +67,39 @@ def calendar_period(code: str) -> Period:
     return parse_period(code, CALENDAR_RULES)
 
 
+# A page asks for many figures of one unit (every code, several periods) and several providers read
+# the same rows (tasks on time and tasks done share the milestones). Within a session (a web request,
+# a report build) a figure, and a loader marked ``shared``, is computed once; outside one, always anew.
+_session: ContextVar[dict | None] = ContextVar("cchc_measures_session", default=None)
+
+
+@contextmanager
+def session() -> Iterator[None]:
+    """Remember figures and shared loads until the block ends (the data may change after it)."""
+    token = _session.set({})
+    try:
+        yield
+    finally:
+        _session.reset(token)
+
+
+def shared(fn: Callable) -> Callable:
+    """Mark a provider's loader: called again with the same (hashable) arguments in a session, it
+    returns its first result."""
+
+    @functools.wraps(fn)
+    def wrapper(*args):
+        memo = _session.get()
+        if memo is None:
+            return fn(*args)
+        key = (fn.__module__, fn.__qualname__, args)
+        if key not in memo:
+            memo[key] = fn(*args)
+        return memo[key]
+
+    return wrapper
+
+
 def measure(code: str, org_unit, period: Period | str) -> Measurement | None:
     """The figure of ``code`` for the unit over the period, or None when nobody can compute it
     (no provider, or no data: a rate over zero dossiers is unknown, not 0%)."""
@@ -72,4 +108,8 @@ def measure(code: str, org_unit, period: Period | str) -> Measurement | None:
         return None
     if isinstance(period, str):
         period = calendar_period(period)
+    return shared(_provide)(spec, org_unit, period)
+
+
+def _provide(spec: MeasureSpec, org_unit, period: Period) -> Measurement | None:
     return spec.provider(org_unit, period)

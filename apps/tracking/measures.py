@@ -15,6 +15,7 @@ from core.unit_measures import TaskCounts, task_counts, window
 SOURCE = "Theo dõi tiến độ nhiệm vụ trên hệ thống CCHC"
 
 
+@measures.shared
 def _counts(org_unit, period: Period) -> tuple[TaskCounts, tuple]:
     first, last = window(period.start, period.end, clock.today(), org_unit.valid_from)
     rows = Milestone.objects.filter(

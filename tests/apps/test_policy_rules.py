@@ -59,6 +59,27 @@ CASES = {
     "assessment.results": ([("officer_a1", "round_a"), ("officer_b1", "round_a")], [("officer_a", "round_a")]),
     "assessment.read_framework": ([("officer_b1", "framework_a"), ("nobody", "framework_a")],
                                   [("officer_a1", "framework_a")]),
+    "dossiers.view": ([("officer_b1", "a1"), ("nobody", "a1")], [("staff_a1", "a1")]),
+    "dossiers.import": ([("staff_a1", "a1"), ("leader_a1", "a1"), ("officer_b1", "a1")], [("officer_a1", "a1")]),
+    "dossiers.catalogue": ([("officer_a1", None), ("appraiser_a", None)], [("officer_a", None)]),
+    "dossiers.apology": ([("staff_a1", "dossier_hcc_a1"), ("officer_b1", "dossier_hcc_a1"),
+                          ("leader_a1", "dossier_hcc_a1")], [("staff_a1_hcc", "dossier_hcc_a1")]),
+    "indicators.enter": ([("officer_a", "a1"), ("staff_a1", "a1"), ("leader_a1", "a1")], [("officer_a1", "a1")]),
+    "indicators.view": ([("staff_a1", "a1"), ("officer_b1", "a1")], [("viewer_a1", "a1")]),
+    "api.tokens": ([("officer_a1", "a1"), ("admin_a1", "a2")], [("admin_a1", "a1")]),
+    "citizen.view": ([("staff_a1_hcc", "petition_kt_a1"), ("officer_b1", "petition_kt_a1")],
+                     [("staff_a1", "petition_kt_a1")]),
+    "citizen.receive": ([("staff_a1", "a1"), ("officer_a", "a1"), ("leader_a1", "a1")], [("officer_a1", "a1")]),
+    "citizen.answer": ([("viewer_a1", "petition_kt_a1"), ("officer_a", "petition_kt_a1"),
+                        ("staff_a1_hcc", "petition_kt_a1")], [("staff_a1", "petition_kt_a1")]),
+    "citizen.approve": ([("staff_a1", "petition_kt_a1"), ("officer_a1", "petition_kt_a1")],
+                        [("head_a1", "petition_kt_a1")]),
+    "citizen.publish": ([("staff_a1", "petition_kt_a1"), ("officer_a", "petition_kt_a1")],
+                        [("officer_a1", "petition_kt_a1")]),
+    "citizen.surveys": ([("officer_a1", "a"), ("staff_a1", "a1"), ("leader_a1", "a1")], [("officer_a", "a1")]),
+    "citizen.results": ([("staff_a1", "a1"), ("officer_b1", "a1")], [("viewer_a1", "a1")]),
+    "citizen.rating_slip": ([("officer_b1", "dossier_hcc_a1"), ("nobody", "dossier_hcc_a1")],
+                            [("staff_a1", "dossier_hcc_a1")]),
 }  # fmt: skip
 
 
@@ -85,6 +106,9 @@ def objects(world, plan_a1):  # noqa: F811
     round_a = SimpleNamespace(province_id=world.a.pk, published=False)
     named["round_a"] = round_a
     named["framework_a"] = SimpleNamespace(province_id=world.a.pk)
+    # a dossier handled by the one-stop centre of A1, a petition assigned to its economy office
+    named["dossier_hcc_a1"] = SimpleNamespace(org_unit_id=world.a1.pk, agency_id=world.hcc_a1.pk)
+    named["petition_kt_a1"] = SimpleNamespace(org_unit_id=world.a1.pk, agency_id=world.kt_a1.pk)
     named["assess_a1"] = SimpleNamespace(
         org_unit_id=world.a1.pk, agency_id=None, status="self", round=round_a
     )

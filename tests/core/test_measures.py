@@ -33,3 +33,27 @@ def test_registered_provider_is_asked_with_the_calendar_period():
     finally:
         measures._REGISTRY.pop("test_rate")
     assert measures.measure("test_rate", "xã A", "2025-Q1") is None
+
+
+def test_a_session_computes_each_figure_and_shared_load_once():
+    calls = []
+
+    @measures.shared
+    def load(unit, year):
+        calls.append((unit, year))
+        return 7
+
+    def provider(unit, period):
+        return measures.Measurement("test_rate", float(load(unit, period.year)))
+
+    measures.register("test_rate", provider, name="Tỷ lệ thử")
+    try:
+        with measures.session():
+            measures.measure("test_rate", "xã A", "2025-Q1")
+            measures.measure("test_rate", "xã A", "2025-Q1")
+            load("xã A", 2025)
+        assert calls == [("xã A", 2025)]
+        measures.measure("test_rate", "xã A", "2025-Q1")  # outside a session: computed anew
+        assert len(calls) == 2
+    finally:
+        measures._REGISTRY.pop("test_rate")

@@ -3,7 +3,11 @@
 If a change needs a new query, raise the baseline in the same commit and say why.
 report-draft and indicators 16 -> 23: the figures measured through core.measures that no target names (citizen
 voice: petitions on time, petition satisfaction, dossier satisfaction 766 5.4, local survey, official SIPAS; the
-dossier codes), asked once each per unit and period (one query each when there is no data)."""
+dossier codes), asked once each per unit and period (one query each when there is no data).
+23 -> 39 when the dossier engine, PAR INDEX providers and citizen voice landed together: every measured
+figure of the unit for the report's period and the two before it (the trend), from four sources (dossier
+roll-ups, plan follow-up, reports sent, petitions and surveys); loads shared by several figures are read
+once per request (core.measures.session), the count does not grow with tasks or figures."""
 
 from __future__ import annotations
 
@@ -46,8 +50,8 @@ def grow(world, q3, n: int) -> None:
 PAGES = [
     ("index-commune", lambda w: reverse("reports:index") + "?ky=2025-Q3", "officer_a1", 5),
     ("index-province", lambda w: reverse("reports:index") + "?ky=2025-Q3", "officer_a", 11),
-    ("report-draft", lambda w: reverse("reports:report", args=[w.a1.pk, "2025-Q3"]), "officer_a1", 24),
-    ("indicators", lambda w: reverse("reports:indicators", args=[w.a1.pk]) + "?ky=2025-Q3", "officer_a1", 24),
+    ("report-draft", lambda w: reverse("reports:report", args=[w.a1.pk, "2025-Q3"]), "officer_a1", 39),
+    ("indicators", lambda w: reverse("reports:indicators", args=[w.a1.pk]) + "?ky=2025-Q3", "officer_a1", 39),
     ("periods", lambda w: reverse("reports:periods", args=[w.a1.pk]), "officer_a1", 7),
 ]
 
