@@ -256,8 +256,9 @@ def unit_facts(units: list[OrgUnit], period: Period) -> dict[int, UnitFacts]:
             has_plan=bool(facts.plans),
             n_tasks=len(facts.tasks),
             n_reported=reported[pk],
-            n_indicators=len(facts.indicators),
-            n_values=sum(1 for i in facts.indicators if i.value is not None),
+            # the plan's targets only: a figure no target names cannot leave a target unassessed
+            n_indicators=sum(1 for i in facts.indicators if i.target_text),
+            n_values=sum(1 for i in facts.indicators if i.target_text and i.value is not None),
             period_label=period.label,
         )
     return out
