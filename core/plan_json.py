@@ -1,4 +1,5 @@
-"""The JSON form of an extracted plan: the gold schema, plus each task's milestones and the spans.
+"""The JSON form of an extracted plan: the gold schema, plus each task's milestones and the spans,
+and (from a scan) ``review``: the fields to compare with the paper, with their OCR confidence.
 
 Used by ``cchc import-plan --json`` and by anyone who wants the extraction without the database.
 """
@@ -31,9 +32,16 @@ def plan_json(draft: PlanDraft, *, with_spans: bool = True) -> dict:
             task_data["deadline_unparsed"] = list(parsed.unparsed)
         if with_spans:
             task_data["spans"] = _spans(task.spans)
-    if with_spans:
-        for target_data, target in zip(data["targets"], draft.targets, strict=True):
+        if task.review:
+            task_data["review"] = dict(task.review)
+    for target_data, target in zip(data["targets"], draft.targets, strict=True):
+        if with_spans:
             target_data["spans"] = _spans(target.spans)
+        if target.review:
+            target_data["review"] = dict(target.review)
+    if with_spans:
         data["spans"] = _spans(draft.spans)
+    if draft.review:
+        data["review"] = dict(draft.review)
     data["warnings"] = list(draft.warnings)
     return data

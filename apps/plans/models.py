@@ -87,6 +87,8 @@ class Plan(models.Model):
     )
     status = models.CharField(_("trạng thái"), max_length=16, choices=Status.choices, default=Status.DRAFT)
     spans = models.JSONField(default=dict, blank=True)
+    # From a scan: header fields the OCR was unsure of (field -> confidence), until an official saves them.
+    review = models.JSONField(default=dict, blank=True)
     warnings = models.JSONField(default=list, blank=True)
     version = models.PositiveIntegerField(default=1)
     created_by = models.ForeignKey(
@@ -118,6 +120,7 @@ class Target(models.Model):
     unit = models.CharField(_("đơn vị tính"), max_length=20, blank=True)
     year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
     spans = models.JSONField(default=dict, blank=True)
+    review = models.JSONField(default=dict, blank=True)  # as Plan.review
     version = models.PositiveIntegerField(default=1)
 
     class Meta:
@@ -147,6 +150,7 @@ class Task(models.Model):
         related_name="children",
     )
     spans = models.JSONField(default=dict, blank=True)
+    review = models.JSONField(default=dict, blank=True)  # as Plan.review ("lead.0": 62.5)
     version = models.PositiveIntegerField(default=1)
     # A task with work on it is never deleted: it is cancelled (dừng thực hiện) with a reason, kept
     # with its reports and evidence, and left out of the figures (tracking, reminders, reports).

@@ -102,6 +102,7 @@ def store_draft_rows(plan: Plan, draft: PlanDraft, directory=None, *, after_exis
             unit=t.unit or "",
             year=t.year,
             spans=_span_dict(t.spans),
+            review=dict(t.review),
         )
         for position, t in enumerate(draft.targets, start=first_target)
     )
@@ -116,6 +117,7 @@ def store_draft_rows(plan: Plan, draft: PlanDraft, directory=None, *, after_exis
             deadline_text=(t.deadline_text or "")[:500],
             notes=t.notes or "",
             spans=_span_dict(t.spans),
+            review=dict(t.review),
         )
         for position, t in enumerate(draft.tasks, start=first_task)
     )
@@ -180,6 +182,7 @@ def save_draft(
             replaces=replaces,
             parent=replaces.parent if replaces else None,
             spans=_span_dict(draft.spans),
+            review=dict(draft.review),
             warnings=warnings,
             created_by=as_user(actor),
         )
@@ -267,12 +270,19 @@ def _check_version(model, obj, expected_version: int | None):
     return current
 
 
+def _checked(row, names) -> None:
+    """An official who saves fields has compared them with the paper: their OCR marks go."""
+    names = set(names)
+    row.review = {key: conf for key, conf in (row.review or {}).items() if key.split(".")[0] not in names}
+
+
 def update_plan(actor, plan: Plan, fields: dict, expected_version: int | None = None) -> Plan:
     require(actor, "plans.manage", plan.org_unit)
     with transaction.atomic(), acting_as(actor):
         current = _check_version(Plan, plan, expected_version)
         for name, value in fields.items():
             setattr(current, name, value)
+        _checked(current, fields)
         current.full_clean(exclude=["org_unit", "source", "replaces", "created_by", "confirmed_by"])
         if problem := plan_period_problem(current.period_start, current.period_end):
             raise ValidationError({"period_end": problem})
@@ -290,6 +300,7 @@ def update_task(actor, task: Task, fields: dict, expected_version: int | None = 
         old_deadline = current.deadline_text
         for name, value in fields.items():
             setattr(current, name, value)
+        _checked(current, fields)
         current.version += 1
         current.save()
         if current.plan.status == Plan.Status.ACTIVE and current.deadline_text != old_deadline:
@@ -303,6 +314,9 @@ def set_task_agencies(actor, task: Task, role: str, printed_names: list[str]) ->
     directory = agency_directory(task.plan.org_unit)
     with transaction.atomic(), acting_as(actor):
         task.agencies.filter(role=role).delete()
+        if task.review:
+            _checked(task, [role])
+            Task.objects.filter(pk=task.pk).update(review=task.review)
         for i, name in enumerate(n for n in printed_names if n.strip()):
             resolve_into(
                 TaskAgency(task=task, role=role, position=i, printed=name.strip()[:300]), directory
@@ -395,6 +409,7 @@ def update_target(actor, target: Target, fields: dict, expected_version: int | N
         current = _check_version(Target, target, expected_version)
         for name, value in fields.items():
             setattr(current, name, value)
+        _checked(current, fields)
         current.version += 1
         current.save()
     return current

@@ -12,9 +12,10 @@ def parse_plan(data: bytes, filename: str, *, ocr: bool = True) -> PlanDraft:
     that a missing part (no task, no target) comes with the reason and the manual route.
     ``ocr=False`` refuses a scan with ``PlanDocError("needs_ocr")`` instead of reading it (the
     slow path; see ``read_document``). From a scan, fields whose text the OCR was unsure of are
-    listed in a warning, so the official checks them against the paper.
+    marked on their task, target or header (``review``) and summed up in a warning, so the official
+    checks them against the paper.
     """
-    from core.plandoc.confidence import fields_needing_review, review_warning
+    from core.plandoc.confidence import mark_for_review, review_warning
     from core.plandoc.diagnose import diagnose
     from core.plandoc.extract import extract_plan
     from core.plandoc.readers import read_document
@@ -25,7 +26,7 @@ def parse_plan(data: bytes, filename: str, *, ocr: bool = True) -> PlanDraft:
         return sheet_plan(doc)
     draft = extract_plan(doc)
     draft.warnings[:0] = diagnose(doc, draft)  # the reason comes before the details
-    marks = fields_needing_review(draft, doc)
+    marks = mark_for_review(draft, doc)
     if marks:
         draft.warnings.append(review_warning(marks))
     return draft

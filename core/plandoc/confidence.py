@@ -49,12 +49,41 @@ def fields_needing_review(
     return marks
 
 
+def mark_for_review(plan: PlanDraft, doc: Document, threshold: float = LOW_CONFIDENCE) -> list[ReviewMark]:
+    """Record on each object of ``plan`` (``review``: field -> confidence) the fields to check, so
+    they travel with the row they belong to into the database and onto the review page."""
+    marks = fields_needing_review(plan, doc, threshold)
+    for mark in marks:
+        owner, name = plan, mark.path
+        head, _, rest = mark.path.partition(".")
+        if head in ("tasks", "targets") and rest:
+            index, _, name = rest.partition(".")
+            owner = (plan.tasks if head == "tasks" else plan.targets)[int(index)]
+        owner.review[name] = round(mark.confidence, 1)
+    return marks
+
+
 _LABELS = {
     "title": "tên kế hoạch", "decision_number": "số ký hiệu", "signed_date": "ngày ký", "signer": "người ký",
     "issuer": "cơ quan ban hành", "content": "nội dung", "lead": "cơ quan chủ trì",
     "coordinating": "cơ quan phối hợp", "products": "sản phẩm", "deadline_text": "thời hạn", "no": "số thứ tự",
     "text": "nội dung", "value": "giá trị", "year": "năm",
 }  # fmt: skip
+
+
+def field_label(name: str) -> str:
+    """The Vietnamese name of a field key ("lead.0" -> "cơ quan chủ trì")."""
+    head = name.split(".")[0]
+    return _LABELS.get(head, head)
+
+
+def review_note(review: dict[str, float]) -> str:
+    """What to check on one row, least sure first: "cơ quan chủ trì (54%); nội dung (71%)"."""
+    worst: dict[str, float] = {}
+    for key, confidence in review.items():
+        label = field_label(key)
+        worst[label] = min(confidence, worst.get(label, 100.0))
+    return "; ".join(f"{label} ({conf:.0f}%)" for label, conf in sorted(worst.items(), key=lambda kv: kv[1]))
 
 
 def review_warning(marks: list[ReviewMark], limit: int = 12) -> str:
@@ -64,9 +93,9 @@ def review_warning(marks: list[ReviewMark], limit: int = 12) -> str:
         pieces = mark.path.split(".")
         if pieces[0] in ("tasks", "targets") and len(pieces) > 2:
             kind = "nhiệm vụ" if pieces[0] == "tasks" else "chỉ tiêu"
-            where = f"{kind} {int(pieces[1]) + 1}: {_LABELS.get(pieces[2], pieces[2])}"
+            where = f"{kind} {int(pieces[1]) + 1}: {field_label(pieces[2])}"
         else:
-            where = _LABELS.get(pieces[0], pieces[0])
+            where = field_label(pieces[0])
         parts.append(f"{where} ({mark.confidence:.0f}%)")
     more = f" và {len(marks) - limit} trường khác" if len(marks) > limit else ""
     return "Nhận dạng chữ không chắc chắn, cần đối chiếu với bản giấy: " + "; ".join(parts) + more + "."

@@ -3,7 +3,9 @@
 Field names follow the gold schema (``shared/gold/SCHEMA.md``) and the glossary of DESIGN.md, so
 ``PlanDraft.to_gold_dict()`` is directly comparable with the gold annotations. Every object keeps a
 ``spans`` mapping from field name to the ``Span`` of source text it was read from; list fields use
-``"lead.0"``, ``"products.2"`` and so on.
+``"lead.0"``, ``"products.2"`` and so on. From a scan, ``review`` names the fields whose text the
+OCR was unsure of (same keys as ``spans``, each with its confidence 0-100), so the review page can
+mark them for comparison with the paper.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ class TargetDraft:
     unit: str | None = None
     year: int | None = None
     spans: dict[str, Span] = field(default_factory=dict)
+    review: dict[str, float] = field(default_factory=dict)
 
     def to_gold_dict(self) -> dict:
         value = self.value
@@ -71,6 +74,7 @@ class TaskDraft:
     deadline_text: str | None = None
     notes: str | None = None
     spans: dict[str, Span] = field(default_factory=dict)
+    review: dict[str, float] = field(default_factory=dict)
 
     def to_gold_dict(self) -> dict:
         return {
@@ -118,6 +122,7 @@ class PlanDraft:
     tasks: list[TaskDraft] = field(default_factory=list)
     assignments: list[AreaAssignment] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
+    review: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def to_gold_dict(self) -> dict:

@@ -48,3 +48,13 @@ def test_threshold_moves_the_line():
 
 def test_text_that_was_not_ocrd_needs_no_review():
     assert fields_needing_review(_plan(), _doc(ocr=None)) == []
+
+
+def test_marks_are_recorded_on_the_row_they_belong_to():
+    from core.plandoc.confidence import mark_for_review, review_note
+
+    plan = _plan()
+    marks = mark_for_review(plan, _doc(), threshold=90)
+    assert {m.path for m in marks} == {"tasks.0.lead.0", "tasks.0.content"}
+    assert plan.review == {} and plan.tasks[0].review == {"lead.0": 54.0, "content": 88.0}
+    assert review_note(plan.tasks[0].review) == "cơ quan chủ trì (54%); nội dung (88%)"  # least sure first
