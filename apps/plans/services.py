@@ -223,9 +223,12 @@ def lay_out_milestones(task: Task) -> list[Milestone]:
     return Milestone.objects.bulk_create(rows)
 
 
-def confirm_plan(actor, plan: Plan) -> Plan:
-    """Make a reviewed draft the unit's plan: milestones laid out, the replaced version retired."""
-    return activate_plan(actor, plan)
+def confirm_plan(actor, plan: Plan, reason: str = "") -> Plan:
+    """Make a reviewed draft the unit's plan: milestones laid out, the replaced version retired.
+    Anything still open (errors, warnings, unknown agency names) needs a recorded reason."""
+    from apps.plans.confirmation import confirm_with_decision
+
+    return confirm_with_decision(actor, plan, reason)
 
 
 def activate_plan(actor, plan: Plan) -> Plan:

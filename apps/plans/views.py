@@ -14,7 +14,8 @@ from apps.accounts.policy import can, require, visible_units
 from apps.orgs.models import Agency, AgencyGroup
 from apps.plans import selectors, services
 from apps.plans.directory import choose_agency
-from apps.plans.forms import PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
+from apps.plans.confirmation import open_items
+from apps.plans.forms import ConfirmForm, PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
 from apps.plans.manual_views import manual_context
 from apps.plans.models import Plan, Target, Task, TaskAgency
 from cchc.files import download_name
@@ -120,15 +121,33 @@ def plan_changes(request, pk: int):
 
 
 @login_required
-@require_POST
 def plan_confirm(request, pk: int):
+    """What is still open, and the decision: fix it, dismiss it with a reason, or confirm anyway
+    with the reason recorded. Without anything open this is a plain confirmation."""
     plan = _editable_plan(request, pk)
-    attempt(
-        request,
-        lambda: services.confirm_plan(request.user, plan),
-        "Đã xác nhận kế hoạch và lập các mốc thời hạn.",
-    )
-    return redirect("plans:detail", pk=plan.pk)
+    if plan.status != Plan.Status.DRAFT:
+        messages.info(request, "Kế hoạch này đã được xác nhận.")
+        return redirect("plans:detail", pk=plan.pk)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.confirm_plan(request.user, plan, form.cleaned_data["reason"])
+        except ValidationError as exc:
+            _errors_onto(form, exc)
+        else:
+            messages.success(request, "Đã xác nhận kế hoạch và lập các mốc thời hạn.")
+            return redirect("plans:detail", pk=plan.pk)
+    items = open_items(plan)
+    return render(request, "plans/confirm.html", {"plan": plan, "form": form, "items": items})
+
+
+def _errors_onto(form, exc: ValidationError) -> None:
+    """A service's error beside its field when it names one of the form's fields, else on top."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 @login_required

@@ -40,7 +40,7 @@ def test_plan_period_to_year_9999_is_refused_in_vietnamese(world, plan, client):
 def test_confirming_a_plan_stored_with_absurd_dates_is_a_message_not_a_500(world, plan, client):
     Plan.objects.filter(pk=plan.pk).update(period_end=date(9999, 12, 31))
     client.force_login(world.officer_a1)
-    response = client.post(reverse("plans:confirm", args=[plan.pk]), follow=True)
+    response = client.post(reverse("plans:confirm", args=[plan.pk]), {"reason": "thử"}, follow=True)
     assert response.status_code == 200 and "năm" in response.content.decode()
     assert Plan.objects.get(pk=plan.pk).status == Plan.Status.DRAFT
 
