@@ -13,8 +13,8 @@ from django.views.decorators.http import require_POST
 from apps.accounts.policy import can, require, visible_units
 from apps.orgs.models import Agency, AgencyGroup
 from apps.plans import selectors, services
-from apps.plans.directory import choose_agency
 from apps.plans.confirmation import open_items
+from apps.plans.directory import choose_agency
 from apps.plans.forms import ConfirmForm, PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
 from apps.plans.manual_views import manual_context
 from apps.plans.models import Plan, Target, Task, TaskAgency
