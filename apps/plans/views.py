@@ -21,6 +21,9 @@ from apps.plans.models import Plan, Target, Task, TaskAgency
 from cchc.files import download_name
 from cchc.web import attempt
 
+# A refused row is shown again as typed, but a pasted megabyte is not echoed back whole.
+TYPED_ECHO_MAX = 10_000
+
 
 def _plan(request, pk: int) -> Plan:
     """A plan of a unit the user may see; others are 404 so their existence is not revealed."""
@@ -89,13 +92,18 @@ def _format_tools() -> dict:
 
 @login_required
 def plan_detail(request, pk: int):
-    plan = _plan(request, pk)
-    context = selectors.plan_page(plan)
+    return _render_detail(request, _plan(request, pk))
+
+
+def _render_detail(request, plan: Plan, status: int = 200, **extra):
+    """The plan page; a refused edit renders it again with the typed values and the errors in place."""
+    context = selectors.plan_page(plan, selectors.TaskFilter.from_query(request.GET))
     context["may_edit"] = can(request.user, "plans.manage", plan.org_unit)
     context["header_form"] = PlanHeaderForm(instance=plan) if context["may_edit"] else None
     if context["may_edit"] and plan.status == Plan.Status.DRAFT:
         context.update(manual_context(plan))  # the manual route: template, XLSX, paste grid
-    return render(request, "plans/detail.html", context)
+    context.update(extra)
+    return render(request, "plans/detail.html", context, status=status)
 
 
 @login_required
@@ -165,14 +173,16 @@ def plan_header(request, pk: int):
     plan = _editable_plan(request, pk)
     form = PlanHeaderForm(request.POST, instance=Plan.objects.get(pk=plan.pk))
     if form.is_valid():
-        version = form.cleaned_data.get("version")
-        save = lambda: services.update_plan(request.user, plan, form.cleaned_fields(), version)  # noqa: E731
-        attempt(request, save, "Đã lưu thông tin kế hoạch.")
-    else:
-        messages.error(
-            request, "Thông tin chưa hợp lệ: " + "; ".join(e for errs in form.errors.values() for e in errs)
-        )
-    return redirect("plans:detail", pk=plan.pk)
+        try:
+            services.update_plan(request.user, plan, form.cleaned_fields(), form.cleaned_data.get("version"))
+        except ValidationError as exc:
+            _errors_onto(form, exc)
+        else:
+            messages.success(request, "Đã lưu thông tin kế hoạch.")
+            return redirect("plans:detail", pk=plan.pk)
+    # The form stays open with what was typed, each error beside its field.
+    plan = _plan(request, pk)
+    return _render_detail(request, plan, 400, header_form=form, header_open=True)
 
 
 def _task(request, pk: int) -> Task:
@@ -201,7 +211,7 @@ def task_edit(request, pk: int):
                 request.user, task, TaskAgency.Role.COORDINATING, form.cleaned_data["coordinating"]
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            _errors_onto(form, exc)
         else:
             return render(
                 request,
@@ -216,8 +226,13 @@ def task_edit(request, pk: int):
 def task_add(request, pk: int):
     plan = _editable_plan(request, pk)
     area, content = request.POST.get("area", ""), request.POST.get("content", "")
-    attempt(request, lambda: services.add_task(request.user, plan, area, content), "Đã thêm nhiệm vụ.")
-    return redirect("plans:detail", pk=plan.pk)
+    try:
+        task = services.add_task(request.user, plan, area, content)
+    except ValidationError as exc:
+        added = {"area": area, "content": content[:TYPED_ECHO_MAX], "error": " ".join(exc.messages)}
+        return _render_detail(request, plan, 400, task_add=added)
+    messages.success(request, "Đã thêm nhiệm vụ.")
+    return redirect(f"{reverse('plans:detail', args=[plan.pk])}#task-{task.pk}")
 
 
 @login_required
@@ -300,7 +315,7 @@ def target_edit(request, pk: int):
         try:
             services.update_target(request.user, target, form.target_fields(), form.cleaned_data["version"])
         except ValidationError as exc:
-            form.add_error(None, exc)
+            _errors_onto(form, exc)
         else:
             messages.success(request, "Đã lưu chỉ tiêu.")
             return redirect("plans:detail", pk=target.plan_id)
@@ -312,7 +327,12 @@ def target_edit(request, pk: int):
 def target_add(request, pk: int):
     plan = _editable_plan(request, pk)
     text = request.POST.get("text", "")
-    attempt(request, lambda: services.add_target(request.user, plan, text), "Đã thêm chỉ tiêu.")
+    try:
+        services.add_target(request.user, plan, text)
+    except ValidationError as exc:
+        typed = {"text": text[:TYPED_ECHO_MAX], "error": " ".join(exc.messages)}
+        return _render_detail(request, plan, 400, target_add=typed)
+    messages.success(request, "Đã thêm chỉ tiêu.")
     return redirect("plans:detail", pk=plan.pk)
 
 

@@ -7,13 +7,13 @@ from django.db.models import Count, Q
 from apps.accounts.policy import can, subject, visible_units
 from apps.plans.models import Plan, Task
 from apps.plans.selectors import plans_for
-from apps.review.coverage import AREA_SHORT
 from apps.review.drafts import load_plan, plan_queryset
 from apps.review.findings import SEVERITY_LABELS, plan_findings
 from apps.review.models import TaskAlignment
 from core.alignment import align
 from core.checks import SEVERITIES
 from core.checks.superior import mismatch
+from core.plandoc.model import task_ref
 
 
 def visible_plan(user, pk: int) -> Plan | None:
@@ -68,8 +68,7 @@ def panel_context(plan: Plan, user, *, show_dismissed: bool = False) -> dict:
 
 
 def _option(task: Task) -> tuple[int, str]:
-    code = f"{AREA_SHORT.get(task.area, '?')}.{task.no or '-'}"
-    return task.pk, f"{code} — {task.content[:110]}"
+    return task.pk, f"{task_ref(task.area, task.no)} — {task.content[:110]}"
 
 
 def alignment_page(plan: Plan, user) -> dict:
