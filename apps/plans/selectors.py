@@ -52,18 +52,28 @@ def _shaped(tasks) -> list[Task]:
     return tasks
 
 
-def agency_choices(plan: Plan) -> list[tuple[str, str]]:
-    """Agencies and groups an unresolved printed name may be mapped to: the unit's, then its superiors'."""
-    unit_ids = [plan.org_unit_id] + [u.pk for u in plan.org_unit.ancestors()]
-    choices = [
-        (f"agency:{a.pk}", f"{a.name} ({a.org_unit})")
-        for a in Agency.objects.filter(org_unit_id__in=unit_ids, is_active=True).select_related("org_unit")
-    ]
-    choices += [
-        (f"group:{g.pk}", f"Nhóm: {g.name} ({g.org_unit})")
-        for g in AgencyGroup.objects.filter(org_unit_id__in=unit_ids).select_related("org_unit")
-    ]
-    return choices
+def agency_choices(plan: Plan) -> list[tuple[str, list[tuple[str, str]]]]:
+    """What an unresolved printed name may be mapped to, as option groups: the plan's own unit first
+    (its agencies, then its groups: a commune plan mostly names the commune's offices), then each
+    superior unit's. Within a group, by name."""
+    units = [plan.org_unit, *plan.org_unit.ancestors()]
+    agencies: dict[int, list] = {u.pk: [] for u in units}
+    groups: dict[int, list] = {u.pk: [] for u in units}
+    for pk, name, unit_id in Agency.objects.filter(org_unit__in=units, is_active=True).values_list(
+        "pk", "name", "org_unit_id"
+    ):
+        agencies[unit_id].append((f"agency:{pk}", name))
+    for pk, name, unit_id in AgencyGroup.objects.filter(org_unit__in=units).values_list(
+        "pk", "name", "org_unit_id"
+    ):
+        groups[unit_id].append((f"group:{pk}", f"Nhóm: {name}"))
+    optgroups = []
+    for unit in units:
+        if agencies[unit.pk]:
+            optgroups.append((f"Cơ quan của {unit}", sorted(agencies[unit.pk], key=lambda c: fold(c[1]))))
+        if groups[unit.pk]:
+            optgroups.append((f"Nhóm cơ quan của {unit}", sorted(groups[unit.pk], key=lambda c: fold(c[1]))))
+    return optgroups
 
 
 STATUS_FILTERS = {

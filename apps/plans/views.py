@@ -14,7 +14,7 @@ from apps.accounts.policy import can, require, visible_units
 from apps.orgs.models import Agency, AgencyGroup
 from apps.plans import selectors, services
 from apps.plans.confirmation import open_items
-from apps.plans.directory import choose_agency
+from apps.plans.directory import choose_agency_for_name
 from apps.plans.forms import ConfirmForm, PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
 from apps.plans.manual_views import manual_context
 from apps.plans.models import Plan, Target, Task, TaskAgency
@@ -281,22 +281,26 @@ def task_cancel(request, pk: int):
 @login_required
 @require_POST
 def agency_choose(request, pk: int):
-    """Map an unresolved printed name to an agency or group; remembered for the next plans."""
+    """Map an unresolved printed name to an agency or group, on every row of the plan printing it;
+    remembered for the next plans. A full page POST: several rows change at once."""
     link = get_object_or_404(TaskAgency.objects.select_related("task__plan__org_unit"), pk=pk)
     if not can(request.user, "orgs.view", link.task.plan):
         raise Http404
+    require(request.user, "plans.manage", link.task.plan.org_unit)
     kind, _, target_pk = request.POST.get("target", "").partition(":")
     model = {"agency": Agency, "group": AgencyGroup}.get(kind)
     if model is None or not target_pk.isdigit():
-        messages.error(request, "Chọn một cơ quan trong danh sách.")
+        messages.error(request, f"Chọn một cơ quan trong danh sách cho “{link.printed}”.")
     else:
         try:
-            choose_agency(request.user, link, get_object_or_404(model, pk=int(target_pk)))
+            rows = choose_agency_for_name(request.user, link, get_object_or_404(model, pk=int(target_pk)))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-    if request.htmx:
-        return render(request, "plans/_task_row.html", selectors.task_row_context(link.task, request.user))
-    return redirect("plans:detail", pk=link.task.plan_id)
+        else:
+            messages.success(
+                request, f"Đã chọn “{rows[0].resolved}” cho “{link.printed}” ở {len(rows)} dòng."
+            )
+    return redirect(f"{reverse('plans:detail', args=[link.task.plan_id])}#task-{link.task_id}")
 
 
 def _target(request, pk: int) -> Target:
