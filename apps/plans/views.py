@@ -145,8 +145,13 @@ def plan_confirm(request, pk: int):
         else:
             messages.success(request, "Đã xác nhận kế hoạch và lập các mốc thời hạn.")
             return redirect("plans:detail", pk=plan.pk)
-    items = open_items(plan)
-    return render(request, "plans/confirm.html", {"plan": plan, "form": form, "items": items})
+    context = {
+        "plan": plan,
+        "form": form,
+        "items": open_items(plan),
+        "may_dismiss": can(request.user, "review.dismiss", plan.org_unit),
+    }
+    return render(request, "plans/confirm.html", context)
 
 
 def _errors_onto(form, exc: ValidationError) -> None:

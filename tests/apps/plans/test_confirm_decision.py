@@ -55,3 +55,24 @@ def test_staff_cannot_confirm(world, login, draft):
     assert response.status_code in (403, 404)
     draft.refresh_from_db()
     assert draft.status == Plan.Status.DRAFT and draft.confirm_reason == ""
+
+
+def test_dismissing_from_the_confirmation_page_comes_back_to_it(world, login, draft):
+    items = open_items(draft)
+    finding = (items.errors or items.warnings)[0]
+    client = login(world.officer_a1)
+    body = client.get(reverse("plans:confirm", args=[draft.pk])).content.decode()
+    assert "Bỏ qua kèm lý do" in body
+    response = client.post(
+        reverse("review:dismiss", args=[draft.pk]),
+        {
+            "rule": finding.finding.rule,
+            "location": finding.location,
+            "hash": finding.message_hash,
+            "reason": "Đúng theo văn bản đã ký",
+            "ve_xac_nhan": "1",
+        },
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("plans:confirm", args=[draft.pk])
+    after = open_items(draft)
+    assert len(after.errors) + len(after.warnings) == len(items.errors) + len(items.warnings) - 1
