@@ -48,6 +48,8 @@ def test_confirm_with_reason_is_recorded(world, login, draft):
     assert draft.status == Plan.Status.ACTIVE and draft.confirm_reason == reason
     entry = AuditEntry.objects.filter(model="plans.plan", action="event", message__contains=reason).get()
     assert entry.actor == world.officer_a1 and "Xác nhận kế hoạch khi còn" in entry.message
+    page = client.get(reverse("plans:detail", args=[draft.pk])).content.decode()
+    assert "Xác nhận khi còn tồn tại" in page and escape(reason) in page
 
 
 def test_staff_cannot_confirm(world, login, draft):
