@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0005_task_cancel'),
+        ("plans", "0005_task_cancel"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plan',
-            name='confirm_reason',
-            field=models.TextField(blank=True, verbose_name='lý do xác nhận khi còn tồn tại'),
+            model_name="plan",
+            name="confirm_reason",
+            field=models.TextField(blank=True, verbose_name="lý do xác nhận khi còn tồn tại"),
         ),
     ]
