@@ -199,7 +199,10 @@ def plan_page(plan: Plan, task_filter: TaskFilter | None = None) -> dict:
         "n_tasks": len(tasks),
         "n_shown": len(shown),
         "task_filter": task_filter,
-        "status_filters": STATUS_FILTERS,
+        # A draft has no milestones yet: only the agency-name status means something there.
+        "status_filters": STATUS_FILTERS
+        if plan.status == Plan.Status.ACTIVE
+        else {"chua_xac_dinh": STATUS_FILTERS["chua_xac_dinh"]},
         "agency_filters": agency_filter_choices(tasks),
         "unresolved": unresolved,
         "choices": agency_choices(plan) if unresolved else [],

@@ -80,3 +80,18 @@ def test_one_numbering_on_plan_page_and_findings(world, login, plan):
 
 def _refs(plan) -> set[str]:
     return {task_ref(a, n) for a, n in plan.tasks.values_list("area", "no")}
+
+
+def test_active_plan_filters_by_follow_up_state(world, login, plan):
+    from datetime import date
+
+    from apps.plans.models import Milestone
+    from apps.plans.services import confirm_plan
+
+    confirm_plan(world.officer_a1, plan, "Đã rà soát, còn tồn tại ghi ở đây.")
+    task = plan.tasks.order_by("position").first()
+    Milestone.objects.filter(task__plan=plan).update(due=date(2099, 12, 31))
+    Milestone.objects.filter(task=task).update(due=date(2000, 1, 31), report_status="")
+    context = plan_page(Plan.objects.get(pk=plan.pk), TaskFilter(status="qua_han"))
+    assert [t.pk for a in context["areas"] for t in a["tasks"]] == [task.pk]
+    assert "qua_han" in context["status_filters"]
