@@ -47,7 +47,31 @@ _PUNCT = re.compile(r"[&,;:.()/\-–—_'\"“”]+")
 _STOP = {"va", "cac"}  # not "co"/"cua": folding merges "cơ"/"có" and "cửa"/"của"
 _LEVEL_SUFFIX = {"xa", "phuong", "tinh", "huyen"}
 
+# Collective names: "Các cơ quan, đơn vị thuộc UBND xã", "Các phòng, ban chuyên môn cấp huyện", "Các
+# sở, ban, ngành" — a plural ("các") of office words, with the level they belong to. Printed many
+# ways, they mean one thing: the group of offices of that level, whatever the group is called in
+# the directory ("Các phòng, ban, đơn vị cấp xã"). Matched as a rule, not as one alias per wording.
+_OFFICE_WORDS = ("co quan", "don vi", "phong", "ban", "nganh", "so", "trung tam", "bo phan")
+_LEVEL_WORDS = {
+    "xa": "xa",
+    "phuong": "xa",
+    "dac khu": "xa",
+    "huyen": "huyen",
+    "quan": "huyen",
+    "thi xa": "huyen",
+    "thanh pho": "huyen",
+    "tinh": "tinh",
+}
+_LEVEL_RE = re.compile(
+    r"\b(?:cap|thuoc|truc thuoc|cua)\s+(?:ubnd\s+|hdnd\s+ubnd\s+)?(?:cac\s+)?"
+    r"(dac khu|thi xa|thanh pho|xa|phuong|huyen|quan|tinh)\b"
+)
+_TRAILING_LEVEL_RE = re.compile(r"\b(xa|phuong|huyen|tinh)$")
+# Collective phrases that name something else than "the offices of a level".
+_NOT_OFFICES = ("lien quan", "su nghiep", "sap xep", "doanh nghiep", "truong", "tram", "hoi")
+
 EXACT = 100.0
+COLLECTIVE_SCORE = 95.0
 FUZZY_THRESHOLD = 86.0
 AMBIGUITY_MARGIN = 3.0
 
@@ -67,6 +91,33 @@ def normalize(printed: str) -> str:
     if len(tokens) > 2 and tokens[-1] in _LEVEL_SUFFIX and tokens[-2] != "cap":
         tokens = tokens[:-1]
     return " ".join(tokens)
+
+
+def _collective_text(printed: str) -> str:
+    text = _PUNCT.sub(" ", fold(printed).replace("&", " "))
+    text = " ".join(text.split())
+    for pattern, repl in _PHRASE_RES[:2]:  # "ủy ban nhân dân" -> "ubnd", "hội đồng nhân dân" -> "hdnd"
+        text = pattern.sub(repl, text)
+    return text
+
+
+def collective_level(printed: str) -> str | None:
+    """The level ("xa", "huyen", "tinh") whose offices a collective name stands for, else None.
+
+    "Các cơ quan, đơn vị thuộc UBND xã" -> "xa"; "Các phòng, ban chuyên môn cấp huyện" -> "huyen";
+    "Các sở, ban, ngành" -> "tinh" (only a province has sở). Not collective: a single body ("Phòng
+    Kinh tế"), "UBND các xã" (the communes themselves), or a plural of something else ("Các cơ quan,
+    đơn vị có liên quan", "Các đơn vị sự nghiệp")."""
+    text = _collective_text(printed)
+    if not text.startswith("cac ") or any(word in text for word in _NOT_OFFICES):
+        return None
+    head = text.split(" thuoc ")[0].split(" cap ")[0]
+    if not any(re.search(rf"\b{word}\b", head) for word in _OFFICE_WORDS):
+        return None
+    match = _LEVEL_RE.search(text) or _TRAILING_LEVEL_RE.search(text)
+    if match:
+        return _LEVEL_WORDS[match.group(1)]
+    return "tinh" if re.search(r"\bso\b", head) else None
 
 
 @dataclass(frozen=True)
@@ -108,6 +159,11 @@ class AgencyDirectory:
                     self._by_key[key] = entry
                     self._alias_keys.append((key, entry))
         self._cache: dict[str, Resolution] = {}
+        # The group standing for "the offices of level X", the first (the unit's own) of each level.
+        self._level_groups: dict[str, AgencyEntry] = {}
+        for entry in self.entries:
+            if entry.kind == "group" and (level := collective_level(entry.name)):
+                self._level_groups.setdefault(level, entry)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -131,6 +187,9 @@ class AgencyDirectory:
         exact = self._by_key.get(key)
         if exact is not None:
             return Resolution(printed, exact, EXACT, [(exact, EXACT)])
+        level = collective_level(printed)
+        if level is not None and (group := self._level_groups.get(level)) is not None:
+            return Resolution(printed, group, COLLECTIVE_SCORE, [(group, COLLECTIVE_SCORE)])
         best: dict[str, tuple[AgencyEntry, float]] = {}
         for alias_key, entry in self._alias_keys:
             score = _similarity(key, alias_key)

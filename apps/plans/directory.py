@@ -12,6 +12,7 @@ from django.db import transaction
 
 from apps.accounts.policy import require
 from apps.audit.context import acting_as
+from apps.audit.recorder import record_event
 from apps.orgs.models import Agency, AgencyGroup, Alias, OrgUnit
 from apps.plans.models import TaskAgency
 from core.agencies import AgencyDirectory, AgencyEntry
@@ -60,20 +61,42 @@ def choose_agency(
     """An official maps a printed name to an agency; the mapping is remembered as an alias.
 
     Remembering is part of correcting a plan, so the unit's CCHC officer may do it (not only admins)."""
+    return choose_agency_for_name(actor, link, target, remember=remember)[0]
+
+
+def same_name_links(link: TaskAgency) -> list[TaskAgency]:
+    """Every row of the link's plan printing the same name (compared folded: case, accents, spaces)."""
+    key = fold(clean(link.printed))
+    candidates = TaskAgency.objects.filter(task__plan_id=link.task.plan_id).select_related("task__plan")
+    return [other for other in candidates if fold(clean(other.printed)) == key]
+
+
+def choose_agency_for_name(
+    actor, link: TaskAgency, target: Agency | AgencyGroup, *, remember: bool = True
+) -> list[TaskAgency]:
+    """One choice for a printed name applies to every row of the plan printing it: a plan names the
+    same office on many tasks, and the official should not pick it once per row. One audit event
+    on the plan says which name, which agency and how many rows."""
     unit = link.task.plan.org_unit
     require(actor, "plans.manage", unit)
     if target.org_unit_id not in [unit.pk] + [u.pk for u in unit.ancestors()]:
         raise ValidationError("Cơ quan được chọn không thuộc đơn vị này hoặc đơn vị cấp trên.")
     with transaction.atomic():
-        link.agency = target if isinstance(target, Agency) else None
-        link.group = target if isinstance(target, AgencyGroup) else None
-        link.score = 1.0
+        links = same_name_links(link)
         with acting_as(actor):
-            link.save()
+            for row in links:
+                row.agency = target if isinstance(target, Agency) else None
+                row.group = target if isinstance(target, AgencyGroup) else None
+                row.score = 1.0
+                row.save()
+            record_event(
+                link.task.plan,
+                f"Chọn “{target.name}” cho tên cơ quan “{clean(link.printed)}” ở {len(links)} dòng.",
+            )
         if remember and link.printed.strip() and target.org_unit_id == unit.pk:
             text = clean(link.printed)
             if not Alias.objects.filter(org_unit=unit, key=fold(text)).exists():
                 kwargs = {"agency": target} if isinstance(target, Agency) else {"group": target}
                 with acting_as(actor):
                     Alias.objects.create(org_unit=unit, text=text, created_by=actor, **kwargs)
-    return link
+    return links

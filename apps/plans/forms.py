@@ -148,6 +148,22 @@ class TaskForm(forms.Form):
         }
 
 
+class ConfirmForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do vẫn xác nhận"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(
+            attrs={
+                "rows": 3,
+                "placeholder": _(
+                    "Ví dụ: lỗi đúng như văn bản đã ký, sẽ sửa khi ban hành kế hoạch điều chỉnh"
+                ),
+            }
+        ),
+    )
+
+
 class TaskCancelForm(forms.Form):
     version = VersionField()
     reason = forms.CharField(label=_("Lý do dừng thực hiện"), max_length=2000, required=False)

@@ -99,6 +99,9 @@ class Plan(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    # Why the plan was confirmed while errors, warnings or unknown agency names were still open
+    # (empty when nothing was open): the decision stays on the plan, not only in the audit trail.
+    confirm_reason = models.TextField(_("lý do xác nhận khi còn tồn tại"), blank=True)
 
     class Meta:
         verbose_name = _("kế hoạch CCHC")

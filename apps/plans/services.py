@@ -226,9 +226,12 @@ def lay_out_milestones(task: Task) -> list[Milestone]:
     return Milestone.objects.bulk_create(rows)
 
 
-def confirm_plan(actor, plan: Plan) -> Plan:
-    """Make a reviewed draft the unit's plan: milestones laid out, the replaced version retired."""
-    return activate_plan(actor, plan)
+def confirm_plan(actor, plan: Plan, reason: str = "") -> Plan:
+    """Make a reviewed draft the unit's plan: milestones laid out, the replaced version retired.
+    Anything still open (errors, warnings, unknown agency names) needs a recorded reason."""
+    from apps.plans.confirmation import confirm_with_decision
+
+    return confirm_with_decision(actor, plan, reason)
 
 
 def activate_plan(actor, plan: Plan) -> Plan:
@@ -324,21 +327,24 @@ def set_task_agencies(actor, task: Task, role: str, printed_names: list[str]) ->
 
 
 def _check_task_fields(fields: dict) -> None:
+    """Errors keyed by field, so each form shows them beside the field that caused them."""
     if "area" in fields and fields["area"] not in AREA_CODES:
-        raise ValidationError("Lĩnh vực không hợp lệ: chọn một trong bảy lĩnh vực cải cách hành chính.")
+        raise ValidationError(
+            {"area": "Lĩnh vực không hợp lệ: chọn một trong bảy lĩnh vực cải cách hành chính."}
+        )
     if "content" in fields and (
         problem := text_problem(fields["content"], "Nội dung nhiệm vụ", TASK_CONTENT_MAX)
     ):
-        raise ValidationError(problem)
+        raise ValidationError({"content": problem})
     for name, label in (("notes", "Ghi chú"), ("no", "Số thứ tự")):
         if name in fields and (problem := text_problem(fields[name], label, NOTE_MAX)):
-            raise ValidationError(problem)
+            raise ValidationError({name: problem})
 
 
 def add_task(actor, plan: Plan, area: str, content: str) -> Task:
     require(actor, "plans.manage", plan.org_unit)
     if not (content or "").strip():
-        raise ValidationError("Nội dung nhiệm vụ không được để trống.")
+        raise ValidationError({"content": "Nội dung nhiệm vụ không được để trống."})
     _check_task_fields({"area": area, "content": content})
     with transaction.atomic(), acting_as(actor):
         position = (plan.tasks.order_by("-position").values_list("position", flat=True).first() or 0) + 1
@@ -404,7 +410,7 @@ def restore_task(actor, task: Task, expected_version: int | None = None) -> Task
 def update_target(actor, target: Target, fields: dict, expected_version: int | None = None) -> Target:
     require(actor, "plans.manage", target.plan.org_unit)
     if "text" in fields and (problem := text_problem(fields["text"], "Nội dung chỉ tiêu", TARGET_TEXT_MAX)):
-        raise ValidationError(problem)
+        raise ValidationError({"text": problem})
     with transaction.atomic(), acting_as(actor):
         current = _check_version(Target, target, expected_version)
         for name, value in fields.items():
@@ -418,9 +424,9 @@ def update_target(actor, target: Target, fields: dict, expected_version: int | N
 def add_target(actor, plan: Plan, text: str) -> Target:
     require(actor, "plans.manage", plan.org_unit)
     if not (text or "").strip():
-        raise ValidationError("Nội dung chỉ tiêu không được để trống.")
+        raise ValidationError({"text": "Nội dung chỉ tiêu không được để trống."})
     if problem := text_problem(text, "Nội dung chỉ tiêu", TARGET_TEXT_MAX):
-        raise ValidationError(problem)
+        raise ValidationError({"text": problem})
     with transaction.atomic(), acting_as(actor):
         position = (plan.targets.order_by("-position").values_list("position", flat=True).first() or 0) + 1
         return Target.objects.create(plan=plan, text=text.strip(), position=position)

@@ -13,12 +13,16 @@ from django.views.decorators.http import require_POST
 from apps.accounts.policy import can, require, visible_units
 from apps.orgs.models import Agency, AgencyGroup
 from apps.plans import selectors, services
-from apps.plans.directory import choose_agency
-from apps.plans.forms import PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
+from apps.plans.confirmation import open_items
+from apps.plans.directory import choose_agency_for_name
+from apps.plans.forms import ConfirmForm, PlanHeaderForm, TargetForm, TaskCancelForm, TaskForm, UploadForm
 from apps.plans.manual_views import manual_context
 from apps.plans.models import Plan, Target, Task, TaskAgency
 from cchc.files import download_name
 from cchc.web import attempt
+
+# A refused row is shown again as typed, but a pasted megabyte is not echoed back whole.
+TYPED_ECHO_MAX = 10_000
 
 
 def _plan(request, pk: int) -> Plan:
@@ -88,13 +92,18 @@ def _format_tools() -> dict:
 
 @login_required
 def plan_detail(request, pk: int):
-    plan = _plan(request, pk)
-    context = selectors.plan_page(plan)
+    return _render_detail(request, _plan(request, pk))
+
+
+def _render_detail(request, plan: Plan, status: int = 200, **extra):
+    """The plan page; a refused edit renders it again with the typed values and the errors in place."""
+    context = selectors.plan_page(plan, selectors.TaskFilter.from_query(request.GET))
     context["may_edit"] = can(request.user, "plans.manage", plan.org_unit)
     context["header_form"] = PlanHeaderForm(instance=plan) if context["may_edit"] else None
     if context["may_edit"] and plan.status == Plan.Status.DRAFT:
         context.update(manual_context(plan))  # the manual route: template, XLSX, paste grid
-    return render(request, "plans/detail.html", context)
+    context.update(extra)
+    return render(request, "plans/detail.html", context, status=status)
 
 
 @login_required
@@ -120,15 +129,38 @@ def plan_changes(request, pk: int):
 
 
 @login_required
-@require_POST
 def plan_confirm(request, pk: int):
+    """What is still open, and the decision: fix it, dismiss it with a reason, or confirm anyway
+    with the reason recorded. Without anything open this is a plain confirmation."""
     plan = _editable_plan(request, pk)
-    attempt(
-        request,
-        lambda: services.confirm_plan(request.user, plan),
-        "Đã xác nhận kế hoạch và lập các mốc thời hạn.",
-    )
-    return redirect("plans:detail", pk=plan.pk)
+    if plan.status != Plan.Status.DRAFT:
+        messages.info(request, "Kế hoạch này đã được xác nhận.")
+        return redirect("plans:detail", pk=plan.pk)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.confirm_plan(request.user, plan, form.cleaned_data["reason"])
+        except ValidationError as exc:
+            _errors_onto(form, exc)
+        else:
+            messages.success(request, "Đã xác nhận kế hoạch và lập các mốc thời hạn.")
+            return redirect("plans:detail", pk=plan.pk)
+    context = {
+        "plan": plan,
+        "form": form,
+        "items": open_items(plan),
+        "may_dismiss": can(request.user, "review.dismiss", plan.org_unit),
+    }
+    return render(request, "plans/confirm.html", context)
+
+
+def _errors_onto(form, exc: ValidationError) -> None:
+    """A service's error beside its field when it names one of the form's fields, else on top."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)
 
 
 @login_required
@@ -146,14 +178,16 @@ def plan_header(request, pk: int):
     plan = _editable_plan(request, pk)
     form = PlanHeaderForm(request.POST, instance=Plan.objects.get(pk=plan.pk))
     if form.is_valid():
-        version = form.cleaned_data.get("version")
-        save = lambda: services.update_plan(request.user, plan, form.cleaned_fields(), version)  # noqa: E731
-        attempt(request, save, "Đã lưu thông tin kế hoạch.")
-    else:
-        messages.error(
-            request, "Thông tin chưa hợp lệ: " + "; ".join(e for errs in form.errors.values() for e in errs)
-        )
-    return redirect("plans:detail", pk=plan.pk)
+        try:
+            services.update_plan(request.user, plan, form.cleaned_fields(), form.cleaned_data.get("version"))
+        except ValidationError as exc:
+            _errors_onto(form, exc)
+        else:
+            messages.success(request, "Đã lưu thông tin kế hoạch.")
+            return redirect("plans:detail", pk=plan.pk)
+    # The form stays open with what was typed, each error beside its field.
+    plan = _plan(request, pk)
+    return _render_detail(request, plan, 400, header_form=form, header_open=True)
 
 
 def _task(request, pk: int) -> Task:
@@ -182,7 +216,7 @@ def task_edit(request, pk: int):
                 request.user, task, TaskAgency.Role.COORDINATING, form.cleaned_data["coordinating"]
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            _errors_onto(form, exc)
         else:
             return render(
                 request,
@@ -197,8 +231,13 @@ def task_edit(request, pk: int):
 def task_add(request, pk: int):
     plan = _editable_plan(request, pk)
     area, content = request.POST.get("area", ""), request.POST.get("content", "")
-    attempt(request, lambda: services.add_task(request.user, plan, area, content), "Đã thêm nhiệm vụ.")
-    return redirect("plans:detail", pk=plan.pk)
+    try:
+        task = services.add_task(request.user, plan, area, content)
+    except ValidationError as exc:
+        added = {"area": area, "content": content[:TYPED_ECHO_MAX], "error": " ".join(exc.messages)}
+        return _render_detail(request, plan, 400, task_add=added)
+    messages.success(request, "Đã thêm nhiệm vụ.")
+    return redirect(f"{reverse('plans:detail', args=[plan.pk])}#task-{task.pk}")
 
 
 @login_required
@@ -247,22 +286,26 @@ def task_cancel(request, pk: int):
 @login_required
 @require_POST
 def agency_choose(request, pk: int):
-    """Map an unresolved printed name to an agency or group; remembered for the next plans."""
+    """Map an unresolved printed name to an agency or group, on every row of the plan printing it;
+    remembered for the next plans. A full page POST: several rows change at once."""
     link = get_object_or_404(TaskAgency.objects.select_related("task__plan__org_unit"), pk=pk)
     if not can(request.user, "orgs.view", link.task.plan):
         raise Http404
+    require(request.user, "plans.manage", link.task.plan.org_unit)
     kind, _, target_pk = request.POST.get("target", "").partition(":")
     model = {"agency": Agency, "group": AgencyGroup}.get(kind)
     if model is None or not target_pk.isdigit():
-        messages.error(request, "Chọn một cơ quan trong danh sách.")
+        messages.error(request, f"Chọn một cơ quan trong danh sách cho “{link.printed}”.")
     else:
         try:
-            choose_agency(request.user, link, get_object_or_404(model, pk=int(target_pk)))
+            rows = choose_agency_for_name(request.user, link, get_object_or_404(model, pk=int(target_pk)))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
-    if request.htmx:
-        return render(request, "plans/_task_row.html", selectors.task_row_context(link.task, request.user))
-    return redirect("plans:detail", pk=link.task.plan_id)
+        else:
+            messages.success(
+                request, f"Đã chọn “{rows[0].resolved}” cho “{link.printed}” ở {len(rows)} dòng."
+            )
+    return redirect(f"{reverse('plans:detail', args=[link.task.plan_id])}#task-{link.task_id}")
 
 
 def _target(request, pk: int) -> Target:
@@ -281,7 +324,7 @@ def target_edit(request, pk: int):
         try:
             services.update_target(request.user, target, form.target_fields(), form.cleaned_data["version"])
         except ValidationError as exc:
-            form.add_error(None, exc)
+            _errors_onto(form, exc)
         else:
             messages.success(request, "Đã lưu chỉ tiêu.")
             return redirect("plans:detail", pk=target.plan_id)
@@ -293,7 +336,12 @@ def target_edit(request, pk: int):
 def target_add(request, pk: int):
     plan = _editable_plan(request, pk)
     text = request.POST.get("text", "")
-    attempt(request, lambda: services.add_target(request.user, plan, text), "Đã thêm chỉ tiêu.")
+    try:
+        services.add_target(request.user, plan, text)
+    except ValidationError as exc:
+        typed = {"text": text[:TYPED_ECHO_MAX], "error": " ".join(exc.messages)}
+        return _render_detail(request, plan, 400, target_add=typed)
+    messages.success(request, "Đã thêm chỉ tiêu.")
     return redirect("plans:detail", pk=plan.pk)
 
 

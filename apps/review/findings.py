@@ -19,7 +19,7 @@ from apps.review.drafts import StoredPlan, load_plan, unit_directory
 from apps.review.models import FindingDismissal
 from cchc import clock
 from core.checks import ERROR, INFO, WARNING, Finding, check_plan
-from core.plandoc.model import AREAS
+from core.plandoc.model import AREAS, task_ref
 from core.text import collapse
 
 CACHE_SECONDS = 24 * 3600
@@ -94,7 +94,8 @@ class Located:
         if f.target_index is not None:
             return f"Chỉ tiêu số {f.target_index + 1}"
         if self.location.startswith("task:"):
-            label = f"Nhiệm vụ {f.no}" if f.no else "Nhiệm vụ không số"
+            # The same number the plan page and the timeline show: the printed one, with its area code.
+            label = f"Nhiệm vụ {task_ref(f.area, f.no)}" if f.no else "Nhiệm vụ không số"
             return f"{label} — {AREAS.get(f.area or '', 'không rõ lĩnh vực')}"
         return "Toàn kế hoạch"
 

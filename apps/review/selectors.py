@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import Count, Q
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from apps.accounts.policy import can, subject, visible_units
 from apps.plans.models import Plan, Task
 from apps.plans.selectors import plans_for
-from apps.review.coverage import AREA_SHORT
-from apps.review.drafts import load_plan, plan_queryset
-from apps.review.findings import SEVERITY_LABELS, plan_findings
+from apps.review.drafts import load_plans, plan_queryset
+from apps.review.findings import CACHE_SECONDS, SEVERITY_LABELS, digest, plan_findings
 from apps.review.models import TaskAlignment
 from core.alignment import align
 from core.checks import SEVERITIES
 from core.checks.superior import mismatch
+from core.plandoc.model import task_ref
 
 
 def visible_plan(user, pk: int) -> Plan | None:
@@ -68,8 +71,24 @@ def panel_context(plan: Plan, user, *, show_dismissed: bool = False) -> dict:
 
 
 def _option(task: Task) -> tuple[int, str]:
-    code = f"{AREA_SHORT.get(task.area, '?')}.{task.no or '-'}"
-    return task.pk, f"{code} — {task.content[:110]}"
+    return task.pk, f"{task_ref(task.area, task.no)} — {task.content[:110]}"
+
+
+def _options_html(options: list[tuple[int, str]]) -> str:
+    """The superior-task <option>s, escaped once for the page: every row has the same ~50 options,
+    and rendering them through the template per row made the page cost ~1 s."""
+    return "".join(f'<option value="{pk}">{escape(label)}</option>' for pk, label in options)
+
+
+def _shape_rows(tasks: list[Task], options_html: str) -> None:
+    """Per row: the area-coded numbers, and the options with the row's superior task selected."""
+    for t in tasks:
+        t.ref = task_ref(t.area, t.no)
+        t.parent_ref = task_ref(t.parent_task.area, t.parent_task.no) if t.parent_task_id else ""
+        html = options_html
+        if t.parent_task_id:
+            html = html.replace(f'value="{t.parent_task_id}">', f'value="{t.parent_task_id}" selected>', 1)
+        t.options_html = mark_safe(html)  # noqa: S308 - built from escaped labels and integer keys
 
 
 def alignment_page(plan: Plan, user) -> dict:
@@ -84,20 +103,41 @@ def alignment_page(plan: Plan, user) -> dict:
         "mismatch": None,
     }
     if plan.parent_id is None:
+        _shape_rows(tasks, "")
         return context
     superior_tasks = list(plan.parent.tasks.order_by("position", "pk"))
     context["options"] = [_option(t) for t in superior_tasks]
-    stored = load_plan(plan, with_text=False, with_spans=False)
-    superior = load_plan(plan.parent, with_text=False, with_spans=False)
-    context["mismatch"] = mismatch(stored.draft, superior.draft)
-    if context["mismatch"] is None:
-        by_pk = {t.pk: t for t in superior_tasks}
-        linked = {t.parent_task_id for t in tasks}
-        for cov in align(stored.draft, superior.draft).superior_tasks:
-            pk = superior.task_ids[cov.superior_index]
-            if cov.status == "missing" and cov.applies != "none" and pk not in linked:
-                context["uncovered"].append({"task": by_pk[pk], "applies": cov.applies})
+    _shape_rows(tasks, _options_html(context["options"]))
+    context["mismatch"], missing = _coverage_of_superior(plan)
+    by_pk = {t.pk: t for t in superior_tasks}
+    linked = {t.parent_task_id for t in tasks}
+    context["uncovered"] = [
+        {"task": by_pk[pk], "applies": applies} for pk, applies in missing if pk not in linked and pk in by_pk
+    ]
     return context
+
+
+def _coverage_of_superior(plan: Plan) -> tuple[object, list[tuple[int, str]]]:
+    """Whether the superior plan fits (``mismatch``) and its tasks the plan's text does not cover.
+
+    Matching costs most of the page; like the findings it is cached under a digest of both plans
+    as the matcher reads them, so any change (by whatever path) computes it afresh."""
+    loaded = load_plans([plan, plan.parent], with_text=False, with_spans=False)
+    stored, superior = loaded[plan.pk], loaded[plan.parent_id]
+    key = "review:alignment:" + digest(stored.draft, superior.draft)
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    problem = mismatch(stored.draft, superior.draft)
+    missing = []
+    if problem is None:
+        missing = [
+            (superior.task_ids[cov.superior_index], cov.applies)
+            for cov in align(stored.draft, superior.draft).superior_tasks
+            if cov.status == "missing" and cov.applies != "none"
+        ]
+    cache.set(key, (problem, missing), CACHE_SECONDS)
+    return problem, missing
 
 
 def alignment_row(task: Task, user) -> dict:
@@ -109,6 +149,7 @@ def alignment_row(task: Task, user) -> dict:
     options = (
         [_option(t) for t in task.plan.parent.tasks.order_by("position", "pk")] if task.plan.parent_id else []
     )
+    _shape_rows([task], _options_html(options))
     return {
         "t": task,
         "plan": task.plan,

@@ -65,6 +65,8 @@ def findings_page(request, pk: int):
 
 
 def _back(request, plan: Plan):
+    if request.POST.get("ve_xac_nhan") == "1":  # dismissed from the plan's confirmation page
+        return redirect("plans:confirm", pk=plan.pk)
     if request.htmx:
         return _panel(request, plan)
     url = reverse("review:findings", args=[plan.pk])

@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from apps.accounts.policy import can
 from apps.plans.models import Plan, TaskAgency
 from apps.tracking.selectors import AREA_LABELS, tracked_milestones, with_state
+from core.plandoc.model import task_ref
 from core.tracking import STATE_LABELS, StateBounds
 
 LABEL_W = 300
@@ -62,7 +63,7 @@ def build(plan: Plan, b: StateBounds, user) -> dict:
             {
                 "y": y,
                 "mid": y + ROW_H // 2,
-                "label": f"{task.no}. {task.content}"[:48] if task.no else task.content[:48],
+                "label": f"{task_ref(task.area, task.no)}. {task.content}"[:48],
                 "full": task.content,
                 "area": AREA_LABELS.get(task.area, ""),
                 "bar_w": round(_x(min(last, end), start, span) - LABEL_W, 1) if last else 0,

@@ -26,6 +26,25 @@ AREAS: dict[str, str] = {
     "chinh_quyen_so": "Xây dựng chính quyền điện tử, chính quyền số",
 }
 
+# Short area codes for the one task numbering used on every page (plan, findings, timeline,
+# alignment): a plan prints its tasks numbered within each area ("2.1. Cải cách thể chế: 1, 2, …"),
+# so the printed number alone is ambiguous; the area code in front makes it unique plan-wide.
+AREA_SHORT: dict[str, str] = {
+    "chi_dao": "CĐ",
+    "the_che": "TC",
+    "tthc": "TTHC",
+    "bo_may": "BM",
+    "cong_vu": "CV",
+    "tai_chinh": "TCC",
+    "chinh_quyen_so": "CQS",
+}
+
+
+def task_ref(area: str | None, no: str | None) -> str:
+    """A task's number as printed, prefixed by its area code: "TC.4", "TTHC.a"; "TC.-" unnumbered."""
+    return f"{AREA_SHORT.get(area or '', '?')}.{(no or '').strip() or '-'}"
+
+
 INDICATORS: tuple[str, ...] = INDICATOR_CODES  # the codes targets are classified into
 
 

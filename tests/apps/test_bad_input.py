@@ -30,7 +30,9 @@ def test_plan_period_to_year_9999_is_refused_in_vietnamese(world, plan, client):
     client.force_login(world.officer_a1)
     data = {"title": "Kế hoạch", "period_start": "01/01/2025", "period_end": "31/12/9999", "version": 1}
     response = client.post(reverse("plans:header", args=[plan.pk]), data, follow=True)
-    assert response.status_code == 200 and "năm" in response.content.decode()
+    # The form comes back open with what was typed, the error beside the period (HTTP 400).
+    assert response.status_code == 400 and "năm" in response.content.decode()
+    assert 'value="31/12/9999"' in response.content.decode()
     plan.refresh_from_db()
     assert plan.period_end == date(2025, 12, 31)
     with pytest.raises(Exception, match="năm"):
@@ -40,7 +42,7 @@ def test_plan_period_to_year_9999_is_refused_in_vietnamese(world, plan, client):
 def test_confirming_a_plan_stored_with_absurd_dates_is_a_message_not_a_500(world, plan, client):
     Plan.objects.filter(pk=plan.pk).update(period_end=date(9999, 12, 31))
     client.force_login(world.officer_a1)
-    response = client.post(reverse("plans:confirm", args=[plan.pk]), follow=True)
+    response = client.post(reverse("plans:confirm", args=[plan.pk]), {"reason": "thử"}, follow=True)
     assert response.status_code == 200 and "năm" in response.content.decode()
     assert Plan.objects.get(pk=plan.pk).status == Plan.Status.DRAFT
 

@@ -44,7 +44,12 @@ def test_upload_review_highlight_edit_confirm(page, world):
     task.refresh_from_db()
     assert task.deadline_text == "Quý IV/2025"
 
-    page.get_by_role("button", name="Xác nhận kế hoạch").click()
+    # Confirming lists what is still open; without a reason it is refused beside the field.
+    page.get_by_role("link", name="Xác nhận kế hoạch…").click()
+    page.get_by_role("button", name="Vẫn xác nhận, ghi lý do").click()
+    page.locator(".has-error .error-text").wait_for()
+    page.get_by_label("Lý do vẫn xác nhận").fill("Đúng như văn bản đã ký.")
+    page.get_by_role("button", name="Vẫn xác nhận, ghi lý do").click()
     page.wait_for_load_state("load")
     assert "Đang thực hiện" in page.content()
     plan.refresh_from_db()

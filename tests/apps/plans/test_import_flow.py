@@ -48,7 +48,7 @@ def test_confirm_lays_out_milestones_in_one_go(world, login, seed_bytes):
     client = login(world.officer_a1)
     _upload(client, world.a1, seed_bytes)
     plan = Plan.objects.get()
-    client.post(reverse("plans:confirm", args=[plan.pk]))
+    client.post(reverse("plans:confirm", args=[plan.pk]), {"reason": "Đã rà soát."})
     plan.refresh_from_db()
     assert plan.status == Plan.Status.ACTIVE and plan.confirmed_by == world.officer_a1
     dated = Milestone.objects.filter(task__plan=plan, due__isnull=False)
@@ -56,7 +56,7 @@ def test_confirm_lays_out_milestones_in_one_go(world, login, seed_bytes):
     assert all(plan.period_start.year <= m.due.year <= plan.period_end.year + 1 for m in dated)
     # confirming twice is refused, nothing duplicated
     count = Milestone.objects.count()
-    client.post(reverse("plans:confirm", args=[plan.pk]))
+    client.post(reverse("plans:confirm", args=[plan.pk]), {"reason": "Đã rà soát."})
     assert Milestone.objects.count() == count
 
 
@@ -67,7 +67,7 @@ def test_staff_cannot_import_or_confirm(world, login, seed_bytes):
     _upload(officer, world.a1, seed_bytes)
     plan = Plan.objects.get()
     client = login(world.staff_a1)
-    assert client.post(reverse("plans:confirm", args=[plan.pk])).status_code == 403
+    assert client.post(reverse("plans:confirm", args=[plan.pk]), {"reason": "Đã rà soát."}).status_code == 403
     plan.refresh_from_db()
     assert plan.status == Plan.Status.DRAFT
 
@@ -189,7 +189,7 @@ def test_retyped_deadline_keeps_milestones_that_carry_reports(world, login, seed
     client = login(world.officer_a1)
     _upload(client, world.a1, seed_bytes)
     plan = Plan.objects.get()
-    client.post(reverse("plans:confirm", args=[plan.pk]))
+    client.post(reverse("plans:confirm", args=[plan.pk]), {"reason": "Đã rà soát."})
     task = Task.objects.filter(plan=plan, milestones__due__isnull=False).order_by("position").first()
     reported = task.milestones.filter(due__isnull=False).first()
     ProgressReport.objects.create(milestone=reported, agency=world.kt_a1, text="Đã ban hành kế hoạch")

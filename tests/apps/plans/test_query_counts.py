@@ -16,7 +16,7 @@ def seeded_plan(world, login):
         {"org_unit": world.a1.pk, "file": SimpleUploadedFile("kh.txt", COMMUNE_SEED.read_bytes())},
     )
     plan = Plan.objects.get()
-    client.post(reverse("plans:confirm", args=[plan.pk]))
+    client.post(reverse("plans:confirm", args=[plan.pk]), {"reason": "Đã rà soát."})
     return plan
 
 

@@ -12,7 +12,7 @@ def test_corrected_version_shows_changes_then_replaces(world, login, seed_bytes)
         reverse("plans:upload"), {"org_unit": world.a1.pk, "file": SimpleUploadedFile("v1.txt", seed_bytes)}
     )
     old = Plan.objects.get()
-    client.post(reverse("plans:confirm", args=[old.pk]))
+    client.post(reverse("plans:confirm", args=[old.pk]), {"reason": "Đã rà soát."})
     corrected = (
         seed_bytes.decode()
         .replace("Phòng VHXXH", "Phòng Văn hóa - Xã hội")
@@ -28,6 +28,6 @@ def test_corrected_version_shows_changes_then_replaces(world, login, seed_bytes)
     assert old.status == Plan.Status.ACTIVE  # nothing replaced yet
     body = client.get(reverse("plans:changes", args=[new.pk])).content.decode()
     assert "Tháng 11/2025" in body and "Phòng VHXXH" in body
-    client.post(reverse("plans:confirm", args=[new.pk]))
+    client.post(reverse("plans:confirm", args=[new.pk]), {"reason": "Đã rà soát."})
     old.refresh_from_db()
     assert old.status == Plan.Status.SUPERSEDED

@@ -29,7 +29,9 @@ def test_task_add_refuses_unknown_area_and_huge_content(world, plan, client, are
     response = client.post(
         reverse("plans:task_add", args=[plan.pk]), {"area": area, "content": content}, follow=True
     )
-    assert response.status_code == 200 and message in response.content.decode()
+    # The plan page again, the error beside the "add" row (not a banner after a redirect).
+    assert response.status_code == 400 and message in response.content.decode()
+    assert 'id="them-nhiem-vu-loi"' in response.content.decode()
     assert not Task.objects.exists()
     with pytest.raises(ValidationError, match=message):
         services.add_task(world.officer_a1, plan, area, content)

@@ -28,7 +28,7 @@ def test_confirming_links_tasks_with_scores_and_explanations(plans):
 
 def test_confirmation_by_an_officer_is_audited_once(plans):
     draft = store(plans.a2, COMMUNE_SEED, parent=plans.province_plan, confirm=False)
-    confirm_plan(plans.officer_a, draft)
+    confirm_plan(plans.officer_a, draft, "Còn tồn tại, xác nhận để đối chiếu.")
     events = AuditEntry.objects.filter(
         object_id=str(draft.pk), message__startswith="Đối chiếu với kế hoạch cấp trên"
     )

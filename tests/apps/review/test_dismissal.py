@@ -35,7 +35,7 @@ def test_officer_dismisses_with_reason_and_it_is_audited(plans, login):
     )
     entry = AuditEntry.objects.filter(action="event", model="plans.plan", object_id=str(plan.pk)).first()
     assert entry.actor == plans.officer_a1 and entry.org_unit_id == plans.a1.pk
-    assert "Bỏ qua phát hiện “Còn ghi chú soạn thảo” (Nhiệm vụ 2" in entry.message
+    assert "Bỏ qua phát hiện “Còn ghi chú soạn thảo” (Nhiệm vụ CĐ.2" in entry.message
     assert "Ghi chú đã được xử lý trong bản ký" in entry.message
 
 

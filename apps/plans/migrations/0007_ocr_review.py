@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('plans', '0005_task_cancel'),
+        ('plans', '0006_plan_confirm_reason'),
     ]
 
     operations = [
