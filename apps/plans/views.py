@@ -28,7 +28,8 @@ TYPED_ECHO_MAX = 10_000
 def _plan(request, pk: int) -> Plan:
     """A plan of a unit the user may see; others are 404 so their existence is not revealed."""
     return get_object_or_404(
-        selectors.plans_for(request.user).select_related("org_unit", "source", "parent"), pk=pk
+        selectors.plans_for(request.user).select_related("org_unit", "source", "parent", "confirmed_by"),
+        pk=pk,
     )
 
 
