@@ -7,13 +7,13 @@ marked), and the list of superior tasks the column codes stand for.
 
 from __future__ import annotations
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apps.review.coverage import APPLIES_LABELS, STATUS_LABELS, STATUS_SYMBOLS, CoverageView
+from cchc import clock
 from core.xlsx_safe import workbook_bytes
 
 THIN = Side(style="thin", color="999999")
@@ -60,7 +60,7 @@ def _title(ws: Worksheet, view: CoverageView, what: str, legend: str) -> None:
     ws["A1"] = f"{what} — {view.superior.org_unit}"
     ws["A1"].font = TITLE
     ws["A2"] = f"Kế hoạch cấp trên: {view.superior.title}"
-    ws["A3"] = f"{legend} Xuất ngày {timezone.localdate():%d/%m/%Y}."
+    ws["A3"] = f"{legend} Xuất ngày {clock.today():%d/%m/%Y}."
     ws["A3"].font = Font(italic=True, size=9)
 
 
