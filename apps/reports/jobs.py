@@ -36,7 +36,9 @@ def _report_url(job) -> str:
     if report is None:
         return ""
     url = reverse("reports:report", args=[report.org_unit_id, report.period_code])
-    return f"{url}?phien-ban={report.version}#tong-hop"
+    # ``xem=tong-hop`` makes the link differ from the page it is on, so following it loads the
+    # page again (a bare ``#tong-hop`` on the same URL would only scroll a page without the table).
+    return f"{url}?phien-ban={report.version}&xem=tong-hop#tong-hop"
 
 
 @job_kind(
