@@ -8,7 +8,7 @@ later still sees a lived-in system instead of everything overdue. Production lea
 from __future__ import annotations
 
 import os
-from datetime import date
+from datetime import date, datetime
 
 from django.utils import timezone
 
@@ -23,3 +23,18 @@ def pinned_today() -> date | None:
 
 def today() -> date:
     return pinned_today() or timezone.localdate()
+
+
+def now() -> datetime:
+    """The business clock: the current time of day on the business date.
+
+    Timestamps shown next to business dates ("gửi lần đầu 25/11/2025", "Gửi … 09:12 25/11/2025") must
+    come from one clock; with a pinned date, a report sent now is stamped on the pinned day at the
+    current Viet Nam time, not a year later. Unpinned (production), it is ``timezone.now()``. Security
+    records (audit trail, login throttle, sessions, job heartbeats) keep the real clock."""
+    real = timezone.now()
+    pinned = pinned_today()
+    if pinned is None:
+        return real
+    local = timezone.localtime(real)
+    return local.replace(year=pinned.year, month=pinned.month, day=pinned.day)

@@ -5,25 +5,22 @@ from django.db import DatabaseError, connection, transaction
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from apps.accounts.policy import can, visible_units
+from apps.accounts.policy import subject, visible_units
 from cchc.cli import is_read_only
 from cchc.navigation import home_panels_for
 
 
 @login_required
 def home(request):
-    """The user's units and roles, and the entry points they may use."""
-    memberships = request.user.memberships.select_related("org_unit", "agency").order_by("org_unit__name")
-    units = visible_units(request.user).order_by("level", "name")
+    """The user's cockpit (panels registered by the apps: what is late, what waits, the next report)
+    and their roles. The menu already lists what they may open, so no buttons repeat it here."""
+    memberships = sorted(subject(request.user).memberships, key=lambda m: m.org_unit.name)
     return render(
         request,
         "home.html",
         {
             "memberships": memberships,
-            "units": units[:30],
-            "n_units": units.count(),
-            "may_manage_orgs": can(request.user, "orgs.manage"),
-            "may_view_audit": can(request.user, "audit.view"),
+            "n_units": visible_units(request.user).count(),
             "panels": home_panels_for(request.user),
         },
     )

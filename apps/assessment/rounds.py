@@ -12,7 +12,6 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 
 from apps.accounts.policy import require
 from apps.assessment import jobs
@@ -20,6 +19,7 @@ from apps.assessment.models import Assessment, AssessmentRound, IndexFramework, 
 from apps.audit.context import acting_as
 from apps.audit.recorder import record_event
 from apps.orgs.models import Agency, OrgUnit
+from cchc import clock
 from core.scoring.rounds import Deadlines
 
 Status = Assessment.Status
@@ -115,7 +115,7 @@ def publish(actor, rnd: AssessmentRound, *, number: str, day: date, signer: str 
             raise ValidationError("Vui lòng nhập số quyết định công bố kết quả.")
         rnd.decision_number, rnd.decision_date = number.strip(), day
         rnd.signer_name = (signer or rnd.signer_name).strip()
-        rnd.published_at, rnd.published_by = timezone.now(), actor
+        rnd.published_at, rnd.published_by = clock.now(), actor
         rnd.save()
         rnd.assessments.update(status=Status.PUBLISHED)
         record_event(

@@ -16,7 +16,6 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone
 
 from apps.accounts.models import Role
 from apps.accounts.policy import require
@@ -284,7 +283,7 @@ def submit(actor, assessment: Assessment) -> Assessment:
         gaps = missing(a)
         if not gaps.empty:
             raise ValidationError(["Chưa gửi được kết quả tự đánh giá."] + gaps.messages())
-        a.status, a.submitted_by, a.submitted_at = Status.SUBMITTED, actor, timezone.now()
+        a.status, a.submitted_by, a.submitted_at = Status.SUBMITTED, actor, clock.now()
         a.submitted_on = clock.today()
         a.save()
         record_event(a, "Gửi kết quả tự đánh giá, chấm điểm đến Hội đồng thẩm định.")
@@ -384,7 +383,7 @@ def send_explanation(actor, assessment: Assessment) -> Assessment:
         a = lock_assessment(assessment)
         require(actor, "assessment.submit", a)
         check_open(a, Step.EXPLANATION)
-        a.status, a.explained_at = Status.APPRAISAL_2, timezone.now()
+        a.status, a.explained_at = Status.APPRAISAL_2, clock.now()
         a.save(update_fields=["status", "explained_at", "updated_at"])
         record_event(a, "Gửi giải trình đến Hội đồng thẩm định.")
         _tell(
@@ -407,7 +406,7 @@ def decide(actor, assessment: Assessment, note: str = "") -> Assessment:
             raise ValidationError(
                 f"Hội đồng quyết định sau thẩm định lần 2; kết quả của {a.name} {STATUS_LABELS.get(a.status, a.status)}."
             )
-        a.status, a.decided_by, a.decided_at = Status.DECIDED, actor, timezone.now()
+        a.status, a.decided_by, a.decided_at = Status.DECIDED, actor, clock.now()
         a.decision_note = (note or "").strip()
         a.save()
         record_event(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
@@ -25,6 +26,15 @@ def plans_for(user) -> QuerySet[Plan]:
     own = Plan.objects.filter(org_unit__in=units)
     superior_ids = own.exclude(parent__isnull=True).values("parent_id")
     return Plan.objects.filter(Q(org_unit__in=units) | Q(pk__in=superior_ids))
+
+
+def plans_in_force(unit_ids, start: date, end: date) -> QuerySet[Plan]:
+    """The one rule for which plans count for units over a period: confirmed (active) plans whose
+    period overlaps it. The dashboards, the home page and the periodic reports all use it, so a
+    2026-2030 plan is in none of their 2025 figures (it was on the dashboard and not in the report)."""
+    return Plan.objects.filter(
+        org_unit_id__in=unit_ids, status=Plan.Status.ACTIVE, period_start__lte=end, period_end__gte=start
+    )
 
 
 def with_counts(plans: QuerySet[Plan]) -> QuerySet[Plan]:

@@ -15,7 +15,6 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 
 from apps.accounts.policy import as_user, require
 from apps.audit.context import acting_as
@@ -24,6 +23,7 @@ from apps.orgs.models import OrgUnit
 from apps.plans.directory import agency_directory, resolve_into
 from apps.plans.models import AREA_CHOICES, Milestone, Plan, SourceDocument, Target, Task, TaskAgency
 from apps.plans.signals import draft_saved, plan_activated
+from cchc import clock
 from cchc.concurrency import require_version
 from cchc.files import removed_on_error
 from core.bounds import (
@@ -255,7 +255,7 @@ def activate_plan(actor, plan: Plan) -> Plan:
                 Plan.objects.filter(parent=old).update(parent=plan)
             plan.status = Plan.Status.ACTIVE
             plan.confirmed_by = as_user(actor)
-            plan.confirmed_at = timezone.now()
+            plan.confirmed_at = clock.now()
             plan.save()
             record_event(plan, "Xác nhận kế hoạch.")
             plan_activated.send(sender=Plan, plan=plan, actor=actor)
@@ -386,7 +386,7 @@ def cancel_task(actor, task: Task, reason: str, expected_version: int | None = N
         current = _check_version(Task, task, expected_version)
         if current.cancelled:
             raise ValidationError("Nhiệm vụ này đã dừng thực hiện.")
-        current.cancelled_at, current.cancel_reason, current.cancelled_by = timezone.now(), reason, actor
+        current.cancelled_at, current.cancel_reason, current.cancelled_by = clock.now(), reason, actor
         current.version += 1
         current.save()
         record_event(current, f"Dừng thực hiện nhiệm vụ: {reason[:400]}")

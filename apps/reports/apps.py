@@ -11,7 +11,8 @@ class ReportsConfig(AppConfig):
         from apps.audit.recorder import track
         from apps.reports import demo  # noqa: F401 - registers the demo step
         from apps.reports import models as m
-        from cchc.navigation import register
+        from apps.reports.home import deadline_panel
+        from cchc.navigation import register, register_home_panel
 
         track(m.ReportingPeriod, org_unit=lambda o: o.org_unit_id)
         track(m.IndicatorValue, org_unit=lambda o: o.org_unit_id)
@@ -22,4 +23,5 @@ class ReportsConfig(AppConfig):
             lambda user: subject(user).is_root or bool(subject(user).units_for()),
             order=40,
         )
+        register_home_panel("reports/_home.html", deadline_panel, order=30)
         from apps.reports import measures  # noqa: F401 - registers its figures in core.measures

@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 
 from apps.orgs.models import OrgUnit
 from apps.plans.models import Milestone, Plan, Target, Task, TaskAgency
+from apps.plans.selectors import plans_in_force
 from apps.reports.models import Indicator, IndicatorValue, PeriodicReport
 from apps.tracking.models import Evidence
 from core import measures
@@ -72,12 +73,7 @@ def _milestone_fact(m: Milestone, as_of: date) -> MilestoneFact:
 
 
 def _active_plans(unit_ids: list[int], period: Period):
-    return Plan.objects.filter(
-        org_unit_id__in=unit_ids,
-        status=Plan.Status.ACTIVE,
-        period_start__lte=period.end,
-        period_end__gte=period.start,
-    ).order_by("period_start", "pk")
+    return plans_in_force(unit_ids, period.start, period.end).order_by("period_start", "pk")
 
 
 def _plan_label(plan: Plan) -> str:

@@ -20,6 +20,7 @@ from apps.jobs.registry import job_kind
 from apps.reports.compile import compile_rows
 from apps.reports.models import PeriodicReport
 from apps.reports.selectors import period_for
+from cchc import clock
 from core.reporting.data import to_json
 
 KIND = "reports.compile"
@@ -35,7 +36,9 @@ def _report_url(job) -> str:
     if report is None:
         return ""
     url = reverse("reports:report", args=[report.org_unit_id, report.period_code])
-    return f"{url}?phien-ban={report.version}"
+    # ``xem=tong-hop`` makes the link differ from the page it is on, so following it loads the
+    # page again (a bare ``#tong-hop`` on the same URL would only scroll a page without the table).
+    return f"{url}?phien-ban={report.version}&xem=tong-hop#tong-hop"
 
 
 @job_kind(
@@ -46,7 +49,7 @@ def _report_url(job) -> str:
     attempts=3,
     view_rule="reports.view",
     result_url=_report_url,
-    result_label="Tải lại trang để xem bảng tổng hợp",
+    result_label="Xem bảng tổng hợp",
 )
 def compile_report(job, progress) -> None:
     report = PeriodicReport.objects.select_related("org_unit").filter(pk=job.subject_id).first()
@@ -56,7 +59,7 @@ def compile_report(job, progress) -> None:
         raise JobFailed("Báo cáo đã ký nên không tổng hợp lại được; tạo phiên bản mới để tổng hợp.")
     period = period_for(report.org_unit, report.period_code)
     rows = compile_rows(report.org_unit, period, progress)
-    compiled = {"at": timezone.now().isoformat(), "rows": [to_json(asdict(r)) for r in rows]}
+    compiled = {"at": clock.now().isoformat(), "rows": [to_json(asdict(r)) for r in rows]}
     message = f"Đã tổng hợp {len(rows)} đơn vị cấp dưới."
     with progress.complete(message=message, result={"units": len(rows)}):
         drafts = PeriodicReport.objects.filter(pk=report.pk, status=PeriodicReport.Status.DRAFT)

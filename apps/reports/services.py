@@ -16,7 +16,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
 
 from apps.accounts.policy import require
 from apps.audit.context import acting_as
@@ -186,7 +185,7 @@ def sign(actor, report: PeriodicReport, upload) -> PeriodicReport:
         report.status, report.signed_by, report.signed_at = (
             PeriodicReport.Status.SIGNED,
             actor,
-            timezone.now(),
+            clock.now(),
         )
         report.save()
         record_event(report, f"Ký báo cáo {report.period_code} (phiên bản {report.version})")
@@ -205,7 +204,7 @@ def submit(actor, report: PeriodicReport) -> PeriodicReport:
                 else "Báo cáo này đã được gửi."
             )
         report.status, report.submitted_by = PeriodicReport.Status.SUBMITTED, actor
-        report.submitted_at, report.submitted_on = timezone.now(), clock.today()
+        report.submitted_at, report.submitted_on = clock.now(), clock.today()
         report.save()
         late = "" if report.on_time else f" (trễ hạn, hạn {report.due:%d/%m/%Y})"
         record_event(report, f"Gửi báo cáo {report.period_code} lên cấp trên{late}")

@@ -4,6 +4,7 @@ submission, compilation), its downloads. Views stay thin: reads in selectors, wr
 from __future__ import annotations
 
 import io
+from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -11,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
@@ -106,7 +108,10 @@ def report_page(request, unit: int, code: str):
         and can(request.user, "reports.submit", unit_obj),
         "is_latest": report is not None and visible and report.pk == visible[0].pk,
         "has_subordinates": bool(subordinates(unit_obj)) if unit_obj.level != "commune" else False,
-        "job": latest_for(report, jobs.KIND) if report is not None else None,
+        # A finished compilation is shown by its table (and when it was made), not by a message
+        # asking to reload the page: that message stayed after reloading (issue 14).
+        "job": _running_or_failed(latest_for(report, jobs.KIND)) if report is not None else None,
+        "compiled_at": _compiled_at(report),
         **preview_context(data),
     }
     if context["may_edit"]:
@@ -116,6 +121,19 @@ def report_page(request, unit: int, code: str):
     if context["has_subordinates"] and can(request.user, "reports.oversee", unit_obj):
         context["subordinate_rows"] = selectors.subordinate_status(unit_obj, period)
     return render(request, "reports/report.html", context)
+
+
+def _running_or_failed(job):
+    return None if job is None or job.status == "succeeded" else job
+
+
+def _compiled_at(report: PeriodicReport | None):
+    """When the subordinate table was compiled (business clock), None when it never was."""
+    at = (report.compiled or {}).get("at") if report is not None else None
+    try:
+        return timezone.localtime(datetime.fromisoformat(at)) if at else None
+    except ValueError:
+        return None
 
 
 def _initial(report: PeriodicReport) -> dict:

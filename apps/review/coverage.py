@@ -125,6 +125,11 @@ class CoverageView:
                 groups.append((short, column.area_label, 1))
         return groups
 
+    def area_legend(self) -> list[tuple[str, str]]:
+        """(abbreviation, full area name) of the areas in the matrix, in their order: the key to
+        the bare TC/TTHC/BM column headers, on the page and in the export."""
+        return list(dict.fromkeys((short, label) for short, label, _span in self.area_groups()))
+
 
 def _value_text(comparator: str | None, value: float | None, unit: str | None) -> str:
     if value is None:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from apps.accounts.policy import as_user, require
 from apps.audit.context import acting_as
@@ -21,6 +20,7 @@ from apps.plans.models import Plan, Task
 from apps.review.drafts import StoredPlan, load_plan
 from apps.review.findings import describe, plan_findings
 from apps.review.models import AreaAssignment, FindingDismissal, TaskAlignment
+from cchc import clock
 from core.alignment import SuperiorIndex, align
 from core.checks.superior import mismatch
 from core.plandoc.model import PlanDraft
@@ -203,7 +203,7 @@ def set_parent_task(actor, task: Task, superior_task: Task | None, *, automatic:
         status, score, explanation = match.status, match.score, match.explanation
     else:
         parent_id = superior_task.pk if superior_task else None
-        when = timezone.localdate().strftime("%d/%m/%Y")
+        when = clock.today().strftime("%d/%m/%Y")
         if superior_task is None:
             status, score = TaskAlignment.Status.MANUAL, None
             explanation = f"{actor} xác định đây là nhiệm vụ riêng của đơn vị (ngày {when})."

@@ -7,13 +7,14 @@ marked), and the list of superior tasks the column codes stand for.
 
 from __future__ import annotations
 
-from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from apps.review.coverage import APPLIES_LABELS, STATUS_LABELS, STATUS_SYMBOLS, CoverageView
+from cchc import clock
 from core.xlsx_safe import workbook_bytes
 
 THIN = Side(style="thin", color="999999")
@@ -60,7 +61,7 @@ def _title(ws: Worksheet, view: CoverageView, what: str, legend: str) -> None:
     ws["A1"] = f"{what} — {view.superior.org_unit}"
     ws["A1"].font = TITLE
     ws["A2"] = f"Kế hoạch cấp trên: {view.superior.title}"
-    ws["A3"] = f"{legend} Xuất ngày {timezone.localdate():%d/%m/%Y}."
+    ws["A3"] = f"{legend} Xuất ngày {clock.today():%d/%m/%Y}."
     ws["A3"].font = Font(italic=True, size=9)
 
 
@@ -73,8 +74,12 @@ def _header(ws: Worksheet, row: int, col: int, value, *, width: float | None = N
 
 def _tasks_sheet(ws: Worksheet, view: CoverageView) -> None:
     legend = "; ".join(f"{STATUS_SYMBOLS[k]} {v}" for k, v in STATUS_LABELS.items())
+    areas = "; ".join(f"{short} = {label}" for short, label in view.area_legend())
     _title(
-        ws, view, "Đối chiếu nhiệm vụ của kế hoạch cấp dưới", f"Ký hiệu: {legend}; ô mờ: không giao cấp dưới."
+        ws,
+        view,
+        "Đối chiếu nhiệm vụ của kế hoạch cấp dưới",
+        f"Ký hiệu: {legend}; ô mờ: không giao cấp dưới. Lĩnh vực: {areas}.",
     )
     top, sub = HEADER_ROW, HEADER_ROW + 1
     _header(ws, top, 1, "STT", width=5)
@@ -84,6 +89,8 @@ def _tasks_sheet(ws: Worksheet, view: CoverageView) -> None:
     col = 3
     for short, label, span in view.area_groups():
         _header(ws, top, col, short if span < 3 else label)
+        if span < 3:  # the full name of an abbreviated area shows when the cell is pointed at
+            ws.cell(row=top, column=col).comment = Comment(label, "CCHC")
         if span > 1:
             ws.merge_cells(start_row=top, start_column=col, end_row=top, end_column=col + span - 1)
         col += span

@@ -11,7 +11,7 @@ class TrackingConfig(AppConfig):
         from apps.audit.recorder import track
         from apps.tracking import calendar, demo, remind  # noqa: F401 - signals and the demo step
         from apps.tracking import models as m
-        from apps.tracking.home import todo_panel
+        from apps.tracking.home import cockpit_panel
         from cchc.navigation import register, register_home_panel
 
         track(m.CalendarDay)
@@ -20,7 +20,7 @@ class TrackingConfig(AppConfig):
         track(m.Contribution, org_unit=lambda o: o.agency.org_unit_id)
         track(m.Evidence, org_unit=lambda o: o.report.agency.org_unit_id)
         register("Việc của tôi", "tracking:workspace", lambda user: user.is_authenticated, order=5)
-        register_home_panel("tracking/_home.html", todo_panel, order=10)
+        register_home_panel("tracking/_home.html", cockpit_panel, order=10)
         register(
             "Theo dõi tiến độ",
             "tracking:dashboard",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +14,7 @@ from apps.accounts.policy import require
 from apps.tracking import services
 from apps.tracking.calendar import work_calendar
 from apps.tracking.models import CalendarDay
+from cchc import clock
 from core.bounds import MAX_YEAR, MIN_YEAR, query_int, year_problem
 
 
@@ -28,7 +27,7 @@ class CalendarDayForm(forms.Form):
 @login_required
 def calendar_days(request):
     require(request.user, "tracking.calendar")
-    year = query_int(request.GET.get("nam"), low=MIN_YEAR, high=MAX_YEAR) or date.today().year
+    year = query_int(request.GET.get("nam"), low=MIN_YEAR, high=MAX_YEAR) or clock.today().year
     form = CalendarDayForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and (problem := year_problem(form.cleaned_data["day"])):
         form.add_error("day", problem)
@@ -43,7 +42,7 @@ def calendar_days(request):
             return redirect(f"{request.path}?nam={data['day'].year}")
     rows = CalendarDay.objects.filter(day__year=year)
     holidays = sorted(work_calendar().holidays(year).items())
-    years = sorted({d.year for d in CalendarDay.objects.dates("day", "year")} | {year, date.today().year})
+    years = sorted({d.year for d in CalendarDay.objects.dates("day", "year")} | {year, clock.today().year})
     return render(
         request,
         "tracking/calendar_days.html",

@@ -7,11 +7,13 @@ province of 200 communes and 150,000 milestones is read in well under a second.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet
 
 from apps.orgs.models import Agency, OrgUnit
 from apps.plans.models import Milestone, Plan, TaskAgency
+from apps.plans.selectors import plans_in_force
 from apps.tracking.selectors import AREA_LABELS, state_expression, tracked_milestones
 from core.tracking import STATE_LABELS, State, StateBounds
 
@@ -36,6 +38,7 @@ class Tally:
     key: object
     label: str
     counts: dict[str, int] = field(default_factory=dict)
+    tasks: int = 0  # distinct tasks behind the milestones (the unit rows; the reports count tasks)
 
     @property
     def total(self) -> int:
@@ -50,8 +53,9 @@ class Tally:
         return self.counts.get(State.OVERDUE.value, 0)
 
     @property
-    def pct_done(self) -> int:
-        return round(100 * self.done / self.total) if self.total else 0
+    def pct_done(self) -> int | None:
+        """None when there is nothing to do: no plan for the year is not 0% done."""
+        return round(100 * self.done / self.total) if self.total else None
 
     @property
     def segments(self) -> list[dict]:
@@ -75,8 +79,16 @@ def _group(qs: QuerySet[Milestone], key: str, b: StateBounds) -> dict[object, di
     return out
 
 
-def scope(unit: OrgUnit, plan: Plan | None) -> QuerySet[Milestone]:
-    qs = tracked_milestones().filter(task__plan__org_unit=unit)
+def in_year(qs: QuerySet[Milestone], unit_ids, year: int) -> QuerySet[Milestone]:
+    """Milestones that count for ``year``: of the plans in force that year (the rule the periodic
+    reports use, ``plans_in_force``), due within the year or not yet dated."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    plans = plans_in_force(unit_ids, first, last).values("pk")
+    return qs.filter(task__plan__in=plans).filter(Q(due__range=(first, last)) | Q(due__isnull=True))
+
+
+def scope(unit: OrgUnit, plan: Plan | None, year: int) -> QuerySet[Milestone]:
+    qs = in_year(tracked_milestones(), [unit.pk], year)
     return qs.filter(task__plan=plan) if plan else qs
 
 
@@ -142,16 +154,25 @@ def late_list(qs: QuerySet[Milestone], b: StateBounds, limit: int = 50) -> list[
     )
 
 
-def subordinate_units(unit: OrgUnit, b: StateBounds) -> list[Tally]:
+def subordinate_units(unit: OrgUnit, b: StateBounds, year: int) -> list[Tally]:
     """The same counts for each unit under ``unit`` (communes of a province), for drill-down."""
     ids = unit.subtree_ids()
     ids.discard(unit.pk)
     if not ids:
         return []
-    grouped = _group(tracked_milestones().filter(task__plan__org_unit_id__in=ids), "task__plan__org_unit", b)
+    qs = in_year(tracked_milestones(), ids, year)
+    grouped = _group(qs, "task__plan__org_unit", b)
+    tasks = dict(
+        qs.values("task__plan__org_unit")
+        .annotate(n=Count("task", distinct=True))
+        .values_list("task__plan__org_unit", "n")
+        .order_by()
+    )
     units = OrgUnit.objects.filter(pk__in=ids).values_list("pk", "name", "valid_to")
     # Units that ended (the districts abolished on 01/7/2025) are listed only if they had work.
     rows = [
-        Tally(pk, name, grouped.get(pk, {})) for pk, name, ended in units if ended is None or pk in grouped
+        Tally(pk, name, grouped.get(pk, {}), tasks.get(pk, 0))
+        for pk, name, ended in units
+        if ended is None or pk in grouped
     ]
     return sorted(rows, key=lambda t: (-t.overdue, t.label))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.decorators import login_required
 from django.db.models import Case, When
 from django.http import Http404, HttpResponse
@@ -10,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import can, visible_units
 from apps.plans.models import Plan
+from apps.plans.selectors import plans_in_force
 from apps.tracking import dashboard, export, services
 from apps.tracking.models import Notification
 from apps.tracking.selectors import bounds_for
@@ -34,23 +37,30 @@ def _unit(request):
 @login_required
 def dashboard_view(request):
     unit = _unit(request)
-    plans = list(Plan.objects.filter(org_unit=unit, status=Plan.Status.ACTIVE).order_by("-period_start"))
+    b = bounds_for(unit.pk)
+    years = list(range(b.today.year - 2, b.today.year + 2))
+    year = query_int(request.GET.get("nam", "")) or b.today.year
+    if year not in years:
+        year = b.today.year
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    plans = list(plans_in_force([unit.pk], first, last).order_by("-period_start"))
     wanted = request.GET.get("ke_hoach", "")
     plan = next((p for p in plans if str(p.pk) == wanted), None)
-    b = bounds_for(unit.pk)
-    qs = dashboard.scope(unit, plan)
+    qs = dashboard.scope(unit, plan, year)
     areas = dashboard.by_area(qs, b)
     context = {
         "unit": unit,
         "plans": plans,
         "plan": plan,
+        "year": year,
+        "years": years,
         "today": b.today,
         "areas": areas,
         "total": dashboard.Tally("all", "Tổng", _sum(areas)),
         "agencies": dashboard.by_agency(qs, b),
         "ranking": dashboard.ranking(qs, b),
         "late": [m for m in dashboard.late_list(qs, b) if can(request.user, "tracking.view", m.task)],
-        "children": dashboard.subordinate_units(unit, b) if unit.level != "commune" else [],
+        "children": dashboard.subordinate_units(unit, b, year) if unit.level != "commune" else [],
         "ancestors": [u for u in reversed(unit.ancestors()) if can(request.user, "orgs.view", u)],
     }
     return render(request, "tracking/dashboard.html", context)

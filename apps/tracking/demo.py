@@ -9,7 +9,8 @@ alone, so re-running adds nothing. Set CCHC_TODAY=2025-11-25 to view it "as of" 
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from apps.accounts.models import Membership, Role
 from apps.plans.models import Milestone, Plan, TaskAgency
@@ -63,7 +64,15 @@ def _report_for(m: Milestone, agency_id: int, fate: int, people) -> tuple[Progre
         created_by_id=people.get((agency_id, Role.STAFF)) or people.get((agency_id, Role.HEAD)),
         submitted_by_id=people.get((agency_id, Role.STAFF)), review_comment=RETURN_COMMENTS[fate % 2] if status == "returned" else "",
     )  # fmt: skip
+    if status != "draft":  # stamped on the business dates, as cchc.clock.now() stamps real sends
+        report.submitted_at = _at(sent, 9)
+        if status in ("approved", "accepted"):
+            report.approved_at = _at(min(sent + timedelta(days=1), DEMO_DATE), 14)
     return report, status, (sent if status != "draft" else None)
+
+
+def _at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour), tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
 
 
 @demo_step(40, "Tiến độ thực hiện mẫu (đến 25/11/2025)")

@@ -118,7 +118,14 @@ def with_state(milestones, b: StateBounds) -> list[Row]:
 
 
 def user_agencies(user) -> set[int]:
+    """Agencies whose work the user does (head, staff): what they may report on."""
     return subject(user).agencies_with([Role.HEAD, Role.STAFF])
+
+
+def member_agencies(user) -> set[int]:
+    """Every agency the user belongs to, whatever the role: a CCHC officer seated in the Sở Nội vụ
+    follows the tasks her office leads even though she reviews the whole unit's work."""
+    return {m.agency_id for m in subject(user).memberships if m.agency_id}
 
 
 def milestones_of_agencies(agency_ids: set[int], role: str) -> QuerySet[Milestone]:
@@ -198,7 +205,7 @@ def review_queue(user) -> list[Milestone]:
 
 
 def workspace(user, f: Filters) -> dict:
-    agencies = user_agencies(user)
+    agencies = member_agencies(user)
     units = {m.agency.org_unit_id for m in subject(user).memberships if m.agency_id}
     b = bounds_for(next(iter(units), None))
     lead_rows, lead_total = _rows(milestones_of_agencies(agencies, "lead"), f, b)

@@ -36,6 +36,7 @@ from apps.tracking.models import (
     TrackingSettings,
 )
 from apps.tracking.selectors import tracking_today
+from cchc import clock
 from cchc.concurrency import require_version
 from cchc.files import removed_on_error
 from core.bounds import NOTE_MAX, REPORT_TEXT_MAX, text_problem
@@ -184,7 +185,7 @@ def submit_report(actor, report: ProgressReport, expected_version: int | None = 
         require(actor, "tracking.report", m.task)
         if report.progress == ProgressReport.Progress.NOT_STARTED and not report.reason.strip():
             raise ValidationError("Nhiệm vụ chưa triển khai: vui lòng nêu lý do trước khi gửi.")
-        now = timezone.now()
+        now = clock.now()
         _finish(
             m,
             report,
@@ -214,7 +215,7 @@ def approve_report(actor, report: ProgressReport, expected_version: int | None =
             Workflow.APPROVED.value,
             "Lãnh đạo cơ quan duyệt báo cáo.",
             approved_by=actor,
-            approved_at=timezone.now(),
+            approved_at=clock.now(),
         )
         notify.notify(
             notify.officers_of(m.task.plan.org_unit_id),
@@ -241,7 +242,7 @@ def accept_report(
             Workflow.ACCEPTED.value,
             "Chuyên viên CCHC tiếp nhận báo cáo.",
             reviewed_by=actor,
-            reviewed_at=timezone.now(),
+            reviewed_at=clock.now(),
             review_comment=comment.strip(),
         )
         people = notify.agency_users([report.agency_id], [Role.HEAD, Role.STAFF])
@@ -273,7 +274,7 @@ def return_report(
             Workflow.RETURNED.value,
             f"Trả lại báo cáo: {comment.strip()[:400]}",
             reviewed_by=actor,
-            reviewed_at=timezone.now(),
+            reviewed_at=clock.now(),
             review_comment=comment.strip(),
         )
         people = notify.agency_users([report.agency_id], [Role.STAFF, Role.HEAD])

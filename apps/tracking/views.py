@@ -27,7 +27,7 @@ def calendar(request):
     b = selectors.bounds_for()
     start = b.today - timedelta(days=b.today.weekday())
     end = start + timedelta(weeks=CALENDAR_WEEKS) - timedelta(days=1)
-    agencies = selectors.user_agencies(request.user)
+    agencies = selectors.member_agencies(request.user)
     rows = selectors.with_state(
         selectors.milestones_of_agencies(agencies, "lead").filter(due__range=(start, end)), b
     )

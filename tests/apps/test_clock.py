@@ -18,3 +18,43 @@ def test_pinned_date_wins_and_bad_value_is_ignored(monkeypatch):
     assert clock.today() == date(2025, 11, 25)
     monkeypatch.setenv("CCHC_TODAY", "25/11/2025")
     assert clock.pinned_today() is None
+
+
+@time_machine.travel("2026-12-02 04:44 +0700", tick=False)
+def test_business_clock_keeps_the_time_on_the_pinned_day(monkeypatch):
+    from django.utils import timezone
+
+    monkeypatch.setenv("CCHC_TODAY", "2025-11-25")
+    stamp = timezone.localtime(clock.now())
+    assert (stamp.date(), stamp.hour, stamp.minute) == (date(2025, 11, 25), 4, 44)
+    monkeypatch.delenv("CCHC_TODAY")
+    assert clock.now() == timezone.now()
+
+
+@time_machine.travel("2026-12-02 04:44 +0700", tick=False)
+def test_report_sent_with_a_pinned_date_is_stamped_on_that_day(world, login, monkeypatch):
+    """Issue 14: a card showed "Gửi … 04:44 02/12/2026" beside "gửi lần đầu 25/11/2025"."""
+    from django.urls import reverse
+
+    from apps.tracking import services
+    from tests.apps.tracking.conftest import opened
+
+    monkeypatch.setenv("CCHC_TODAY", "2025-11-25")
+    from apps.plans.models import Plan
+    from tests.apps.tracking.conftest import make_task, milestone
+
+    plan = Plan.objects.create(
+        org_unit=world.a1,
+        title="KH",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        status=Plan.Status.ACTIVE,
+    )
+    m = milestone(make_task(plan, "1", world.kt_a1), date(2025, 11, 28))
+    fields = {"text": "Đã làm", "percent": 50, "progress": "in_progress", "reason": ""}
+    report = services.save_report(world.staff_a1, m, fields, expected_version=0)
+    services.submit_report(world.staff_a1, report, expected_version=opened(report))
+    body = login(world.head_a1).get(reverse("tracking:milestone", args=[m.pk])).content.decode()
+    assert "gửi lần đầu 25/11/2025" in body
+    assert "04:44 25/11/2025" in body
+    assert "02/12/2026" not in body

@@ -129,13 +129,32 @@ def test_argon2_is_the_production_hasher(tmp_path):
         "from cchc import settings as s; "
         "from django.conf import settings; settings.configure(PASSWORD_HASHERS=s.PASSWORD_HASHERS); "
         "from django.contrib.auth.hashers import make_password; "
-        "print(s.PASSWORD_HASHERS[0]); print(make_password('mật khẩu thử').split('$')[0])",
+        "print(s.PASSWORD_HASHERS[0]); h = make_password('mật khẩu thử').split('$'); print(h[0], h[1], h[3])",
         CCHC_VAR_DIR=str(tmp_path),
     )
     assert result.returncode == 0, result.stderr
-    first, algorithm = result.stdout.split()
-    assert first == "django.contrib.auth.hashers.Argon2PasswordHasher"
-    assert algorithm == "argon2"
+    first, algorithm, variety, params = result.stdout.split()
+    assert first == "apps.accounts.hashers.CchcArgon2PasswordHasher"
+    assert (algorithm, variety, params) == ("argon2", "argon2id", "m=19456,t=2,p=1")  # OWASP's Argon2id
+
+
+def test_old_argon2_hashes_still_log_in_and_are_upgraded(db, client, settings):
+    """Accounts hashed with Django's heavier defaults keep working; their first login re-hashes."""
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    from apps.accounts.models import User
+
+    settings.PASSWORD_HASHERS = [
+        "apps.accounts.hashers.CchcArgon2PasswordHasher",
+        "django.contrib.auth.hashers.Argon2PasswordHasher",
+    ]
+    old = Argon2PasswordHasher().encode("mat-khau-cu-123", Argon2PasswordHasher().salt())
+    assert "m=102400" in old
+    user = User.objects.create(username="cu", password=old)
+    response = client.post("/tai-khoan/dang-nhap/", {"username": "cu", "password": "mat-khau-cu-123"})
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert "m=19456,t=2,p=1" in user.password
 
 
 # --- production mode ---------------------------------------------------------------------------

@@ -26,15 +26,20 @@ def _upload_seed(page):
 def test_upload_review_highlight_edit_confirm(page, world):
     log_in(page, "officer_a1")
     _upload_seed(page)
-    assert "Bản nháp từ tệp" in page.content()
+    assert "Bản nháp từ văn bản" in page.content()
     plan = Plan.objects.get()
     task = plan.tasks.order_by("position").first()
 
     # Clicking a task highlights the text it was read from in the document panel.
     page.locator(f"#task-{task.pk} header").click()
-    mark = page.locator("#source-doc mark")
-    mark.wait_for()
-    assert task.content[:25] in mark.inner_text().replace("\n", " ")
+    marks = page.locator("#source-doc mark")
+    marks.first.wait_for()
+    assert task.content[:25] in " ".join(marks.all_inner_texts()).replace("\n", " ")
+    # The document reads as a document: Markdown markers hidden, the text itself unchanged.
+    assert (
+        page.locator("#source-doc .md-mark").count() == 0
+        or not page.locator("#source-doc .md-mark").first.is_visible()
+    )
 
     # Correct the task in place (HTMX): the card is replaced by the saved version.
     page.locator(f"#task-{task.pk}").get_by_role("button", name="Sửa").click()

@@ -168,5 +168,6 @@ def test_province_compilation_shows_progress_until_done(page, reporting, world):
     n = len(polls)
     page.wait_for_timeout(1300)
     assert len(polls) == n  # finished: polling stopped
-    done.get_by_role("link", name="Tải lại trang để xem bảng tổng hợp").click()
-    expect(page.locator("article.report-preview")).to_contain_text("0/2 đơn vị đã gửi")
+    done.get_by_role("link", name="Xem bảng tổng hợp").click()
+    expect(page.locator("#tong-hop")).to_contain_text("0/2 đơn vị đã gửi")
+    expect(page.get_by_text("Tải lại trang")).to_have_count(0)  # the reloaded page shows the table

@@ -230,3 +230,27 @@ def test_a_failed_import_leaves_no_file(world, seed_bytes, monkeypatch, settings
         services.import_plan(world.officer_a1, world.a1, seed_bytes, "ke-hoach.txt")
     media = Path(settings.MEDIA_ROOT)
     assert not [p for p in media.rglob("*") if p.is_file()]
+
+
+def test_source_document_named_by_title_and_shown_readably(world, login, seed_bytes):
+    """Issue 14: the panel showed "000_60e74d9db19c0c48.txt" and raw Markdown."""
+    client = login(world.officer_a1)
+    hostile = seed_bytes + b"\n<script>alert('x')</script>\n"
+    _upload(client, world.a1, hostile, name="000_60e74d9db19c0c48.txt")
+    plan = Plan.objects.get()
+    body = client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    assert f"{plan.title} (tệp .txt)" in body
+    assert ">000_60e74d9db19c0c48.txt<" not in body
+    assert 'class="md-h md-h' in body and 'class="md-mark"' in body  # headings marked, markers hidden
+    assert "<script>alert(" not in body and "&lt;script&gt;alert(" in body
+    findings = client.get(reverse("review:findings", args=[plan.pk])).content.decode()
+    assert 'class="md-h md-h' in findings and "<script>alert(" not in findings
+
+
+def test_a_meaningful_file_name_is_kept(world, login, seed_bytes):
+    client = login(world.officer_a1)
+    _upload(client, world.a1, seed_bytes, name="KH CCHC 2025 xa An Mot.txt")
+    plan = Plan.objects.get()
+    assert (
+        "KH CCHC 2025 xa An Mot.txt" in client.get(reverse("plans:detail", args=[plan.pk])).content.decode()
+    )

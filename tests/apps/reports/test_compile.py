@@ -43,7 +43,13 @@ def test_province_compiles_its_communes(world, q3, login, django_capture_on_comm
     assert "1/2 đơn vị đã gửi" in page and "Đã gửi đúng hạn" in page
     fragment = client.get(reverse("jobs:status", args=[job.pk]), HTTP_HX_REQUEST="true").content.decode()
     assert "Đã tổng hợp 2 đơn vị" in fragment and "hx-trigger" not in fragment  # finished: polling stops
-    assert "Tải lại trang để xem bảng tổng hợp" in fragment and f"?phien-ban={province.version}" in fragment
+    assert (
+        "Xem bảng tổng hợp" in fragment
+        and f"?phien-ban={province.version}&amp;xem=tong-hop#tong-hop" in fragment
+    )
+    # Reloading shows the table and when it was made, not a message asking to reload (issue 14).
+    assert "Tải lại trang" not in page and f'id="job-{job.pk}"' not in page
+    assert 'id="tong-hop"' in page and "Bảng tổng hợp các đơn vị cấp dưới lập lúc" in page
     event = AuditEntry.objects.get(action="event", object_id=str(province.pk))
     assert event.actor == world.officer_a and event.message.endswith("Đã tổng hợp 2 đơn vị cấp dưới.")
 

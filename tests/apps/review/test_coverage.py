@@ -156,3 +156,20 @@ def test_coverage_export_writes_plan_text_as_text(cascade, client):
     client.force_login(cascade.officer_a)
     data = client.get(reverse("review:coverage_xlsx", args=[cascade.province_plan.pk])).content
     assert_all_text(data, ["=1+2", "@SUM(A1)"])
+
+
+def test_area_abbreviations_have_their_full_names(cascade, login):
+    """Issue 14: TC/TTHC/BM… headers said nothing to whoever did not know them."""
+    client = login(cascade.officer_a)
+    html = client.get(reverse("review:coverage", args=[cascade.province_plan.pk])).content.decode()
+    areas = {c.area for c in cascade.province_plan.tasks.all()}
+    assert "tthc" in areas
+    assert '<abbr title="Cải cách thủ tục hành chính">TTHC</abbr>' in html  # on hover
+    assert "TTHC</abbr> — Cải cách thủ tục hành chính" in html  # and spelled out (no hover on a phone)
+    response = client.get(reverse("review:coverage_xlsx", args=[cascade.province_plan.pk]))
+    sheet = load_workbook(io.BytesIO(response.content))["Nhiệm vụ"]
+    assert "TTHC = Cải cách thủ tục hành chính" in sheet["A3"].value
+    full = [c for c in sheet[4] if c.value == "Cải cách thủ tục hành chính"]
+    short = [c for c in sheet[4] if c.value == "TTHC"]
+    assert full or short
+    assert all(c.comment is not None and c.comment.text == "Cải cách thủ tục hành chính" for c in short)

@@ -93,5 +93,40 @@ def test_areas_in_official_order_and_ended_units_without_work_hidden(world, plan
     b = bounds_for(world.a1.pk, date(2025, 12, 2))
     codes = [t.key for t in by_area(tracked_milestones().filter(task__plan=plan_a1.plan), b)]
     assert codes == ["the_che", "tthc", "chinh_quyen_so"]
-    names = [t.label for t in subordinate_units(world.a, b)]
+    names = [t.label for t in subordinate_units(world.a, b, 2025)]
     assert "huyện Cũ" not in names and "xã An Một" in names and "xã An Hai" in names
+
+
+@time_machine.travel(date(2025, 11, 25), tick=False)
+def test_dashboard_and_compiled_report_count_the_same_plans(world, plan_a1, login):
+    """Issue 14: a commune whose only plan is for 2026-2030 showed hundreds of 2025 deadlines at 0%
+    on the province dashboard while the compiled report had 0 tasks. One rule now: the plans in
+    force in the year, their milestones due in it."""
+    from apps.plans.models import Plan
+    from apps.reports.compile import compile_rows
+    from apps.reports.selectors import period_for
+
+    later = Plan.objects.create(
+        org_unit=world.a2,
+        title="Kế hoạch CCHC giai đoạn 2026-2030",
+        period_start=date(2026, 1, 1),
+        period_end=date(2030, 12, 31),
+        status=Plan.Status.ACTIVE,
+    )
+    for year in range(2026, 2031):
+        milestone(make_task(later, str(year - 2025), world.kt_a2), date(year, 6, 30))
+    milestone(plan_a1.t_hcc, date(2026, 1, 15), "Mốc của năm sau")  # outside 2025: not a 2025 deadline
+
+    response = login(world.officer_a).get(reverse("tracking:dashboard"))
+    children = {t.label: t for t in response.context["children"]}
+    rows = {r.name: r for r in compile_rows(world.a, period_for(world.a, "2025-Q3"))}
+    assert children["xã An Hai"].total == 0 and children["xã An Hai"].tasks == 0
+    assert children["xã An Hai"].pct_done is None  # no work that year: "—", not 0%
+    assert sum(rows["xã An Hai"].counts.values()) == 0
+    assert children["xã An Một"].tasks == sum(rows["xã An Một"].counts.values()) == 3
+    assert children["xã An Một"].total == 4
+
+    # The same commune in 2026: its plan counts, one deadline.
+    nxt = login(world.officer_a).get(reverse("tracking:dashboard"), {"nam": 2026})
+    children = {t.label: t for t in nxt.context["children"]}
+    assert children["xã An Hai"].total == 1 and children["xã An Một"].total == 0

@@ -39,7 +39,13 @@ PAGES = [
     ("milestone", "tracking:milestone", lambda w, p: [p.m_nov.pk], "staff_a1", 7),
     ("timeline", "tracking:timeline", lambda w, p: [p.plan.pk], "officer_a1", 8),
     ("dashboard-commune", "tracking:dashboard", lambda w, p: [], "officer_a1", 15),
-    ("dashboard-province", "tracking:dashboard", lambda w, p: [], "officer_a", 16),
+    (
+        "dashboard-province",
+        "tracking:dashboard",
+        lambda w, p: [],
+        "officer_a",
+        17,
+    ),  # +1: tasks per subordinate unit (as the compiled report counts)
     ("export", "tracking:export", lambda w, p: [p.plan.pk], "officer_a1", 10),
 ]
 

@@ -87,3 +87,32 @@ def test_timeline_svg(world, plan_a1, login):
 def test_menu_entry(world, login):
     body = login(world.staff_a1).get(reverse("home")).content.decode()
     assert "Việc của tôi" in body and "Theo dõi tiến độ" in body and "Lịch làm việc" not in body
+
+
+@time_machine.travel(date(2025, 11, 25), tick=False)
+def test_officer_sees_the_tasks_her_own_office_leads(world, login):
+    """The CCHC officer sits in the Sở Nội vụ: its tasks are hers to follow (issue 14)."""
+    from apps.plans.models import Plan
+    from tests.apps.tracking.conftest import make_task, milestone
+
+    plan = Plan.objects.create(
+        org_unit=world.a,
+        title="KH tỉnh",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        status=Plan.Status.ACTIVE,
+    )
+    m = milestone(make_task(plan, "1", world.snv_a), date(2025, 11, 10), "Báo cáo của Sở Nội vụ")
+    response = login(world.officer_a).get(reverse("tracking:workspace"))
+    body = response.content.decode()
+    assert [r.milestone.pk for r in response.context["lead_rows"]] == [m.pk]
+    assert "Bạn không thuộc cơ quan nào" not in body
+    # The appraiser of the same office follows them too; another province's officer does not.
+    assert login(world.appraiser_a).get(reverse("tracking:workspace")).context["lead_total"] == 1
+    assert login(world.officer_b1).get(reverse("tracking:workspace")).context["lead_total"] == 0
+
+
+def test_org_wide_role_without_agency_is_pointed_to_the_unit(world, login):
+    body = login(world.leader_a1).get(reverse("tracking:workspace")).content.decode()
+    assert "không gắn với cơ quan chủ trì nào" in body
+    assert reverse("tracking:dashboard") in body
