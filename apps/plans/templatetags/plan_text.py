@@ -1,4 +1,5 @@
-"""Template filters for a plan's source document: its readable text and a name people recognise."""
+"""Template filters for a plan's source document: its readable text, a name people recognise, and
+what the OCR of a scan was unsure of."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from django import template
 from django.utils.safestring import mark_safe
 
+from core.plandoc.confidence import review_note
 from core.plandoc.readable import readable_html
 
 register = template.Library()
@@ -36,3 +38,9 @@ def source_label(plan) -> str:
     if _GENERATED.match(stem.strip()):
         return f"{plan.title} (tệp .{ext.lower()})" if ext else plan.title
     return source.filename
+
+
+@register.filter
+def ocr_review(review) -> str:
+    """The fields of a row to compare with the paper (from a scan), or "" when there are none."""
+    return review_note(review) if review else ""
