@@ -15,7 +15,7 @@ from docx.shared import Pt
 from core.plandoc.model import AREAS
 from core.reporting import nd30
 from core.reporting.data import RESULT_AREAS, ReportData, TaskFact
-from core.reporting.facts import TASK_STATE_LABELS, TaskState, by_lead_agency, count_tasks, counts_by, percent
+from core.reporting.facts import TASK_STATE_LABELS, TaskState, agency_table, count_tasks, counts_by, percent
 
 # The shared Nghị định 30 layout (core.reporting.nd30), under the names this module always used.
 from core.reporting.nd30 import cell as _cell
@@ -159,7 +159,10 @@ def _section_two(doc, data: ReportData) -> None:
         rows = counts_by(data.tasks, lambda t: [AREAS.get(t.area, t.area)]) + [count_tasks(data.tasks)]
         _counts_table(doc, rows, "Lĩnh vực")
         _para(doc, "Tình hình thực hiện nhiệm vụ theo cơ quan chủ trì:", italic=True, indent=True, before=6)
-        _counts_table(doc, counts_by(data.tasks, by_lead_agency), "Cơ quan chủ trì")
+        rows, note = agency_table(data.tasks)
+        _counts_table(doc, rows, "Cơ quan chủ trì")
+        if note:
+            _para(doc, note, 12, italic=True, before=3)
     for n, code in enumerate(RESULT_AREAS, 1):
         _para(doc, f"{n}. {AREAS[code]}", bold=True, before=6)
         _text_block(doc, data.narrative.areas.get(code, ""))

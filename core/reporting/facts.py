@@ -175,7 +175,28 @@ def counts_by(tasks: Iterable[TaskFact], key) -> list[Counts]:
 
 
 def by_lead_agency(task: TaskFact) -> list[str]:
-    return task.lead or ["(chưa xác định cơ quan chủ trì)"]
+    """Each lead agency of the task once (a name printed twice is still one agency)."""
+    return list(dict.fromkeys(task.lead)) or ["(chưa xác định cơ quan chủ trì)"]
+
+
+def co_led(tasks: Iterable[TaskFact]) -> int:
+    """Tasks with more than one lead agency: counted in each agency's row of the agency table."""
+    return sum(1 for t in tasks if len(by_lead_agency(t)) > 1)
+
+
+def agency_table(tasks: list[TaskFact]) -> tuple[list[Counts], str]:
+    """The rows of the table by lead agency, ending with a total of distinct tasks, and the note
+    that explains why the agency rows may add up to more: a co-led task appears in each of its
+    lead agencies' rows (each agency answers for it), but is one task of the plan."""
+    rows = counts_by(tasks, by_lead_agency) + [count_tasks(tasks)]
+    shared = co_led(tasks)
+    note = (
+        f"({shared} nhiệm vụ do nhiều cơ quan cùng chủ trì, tính ở mỗi cơ quan; "
+        f"dòng Tổng cộng tính mỗi nhiệm vụ một lần.)"
+        if shared
+        else ""
+    )
+    return rows, note
 
 
 def percent(part: int, whole: int) -> str:

@@ -96,3 +96,29 @@ def test_overdue_task_shows_the_missed_deadline(world, q3, report, login):
     running = rows["Nhiệm vụ 4 của kế hoạch"]
     assert running[6] == "31/08/2025"  # all its deadlines reported: the last one reached
     assert rows[LONG_NAME][6] == "30/09/2025"  # not due yet: the next deadline
+
+
+def _agency_table(doc):
+    return next(t for t in doc.tables if t.rows[0].cells[0].text == "Cơ quan chủ trì")
+
+
+def test_per_agency_totals_are_honest_and_explained(world, report, login):
+    """Five tasks, one of them co-led by two agencies: the agency rows add up to six, the total row
+    says five, and a note under the table says why."""
+    client = login(world.officer_a1)
+    doc = _docx(client, report)
+    table = _agency_table(doc)
+    body = [[c.text for c in row.cells] for row in table.rows[1:]]
+    assert body[-1][0] == "Tổng cộng" and body[-1][1] == "5"
+    assert sum(int(r[1]) for r in body[:-1]) == 6
+    texts = [p.text for p in doc.paragraphs]
+    assert any("1 nhiệm vụ do nhiều cơ quan cùng chủ trì, tính ở mỗi cơ quan" in t for t in texts)
+    ws = _xlsx(client, report)["Tổng hợp"]
+    rows = range(HEADER_ROW + 1, ws.max_row + 1)
+    start = next(r for r in rows if ws.cell(r, 1).value == "Theo cơ quan chủ trì")
+    total = next(r for r in rows if r > start and ws.cell(r, 1).value == "Tổng cộng")
+    assert ws.cell(total, 2).value == 5
+    assert sum(ws.cell(r, 2).value for r in range(start + 1, total)) == 6
+    assert "1 nhiệm vụ do nhiều cơ quan cùng chủ trì" in (ws.cell(total + 1, 1).value or "")
+    page = client.get(reverse("reports:report", args=[world.a1.pk, "2025-Q3"])).content.decode()
+    assert "1 nhiệm vụ do nhiều cơ quan cùng chủ trì, tính ở mỗi cơ quan" in page
