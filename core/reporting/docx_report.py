@@ -22,8 +22,8 @@ from core.reporting.nd30 import cell as _cell
 from core.reporting.nd30 import grid as _grid
 from core.reporting.nd30 import para as _para
 from core.reporting.nd30 import run as _run
-from core.reporting.nd30 import text_block as _text_block
 from core.reporting.targets import VERDICT_LABELS, number, target_text
+from core.text import capitalise_first, capitalise_lines
 
 TABLE_PT = nd30.TABLE_PT
 SECTION_TITLES = {
@@ -34,6 +34,12 @@ SECTION_TITLES = {
     "V": "V. ĐỀ XUẤT, KIẾN NGHỊ",
 }
 STATE_COLUMNS = list(TaskState)
+
+
+def _text_block(doc, text: str) -> None:
+    """Narrative paragraphs, each starting with a capital letter: a narrative drafted before the
+    draft capitalised its sentences, or typed that way, still prints as a document is written."""
+    nd30.text_block(doc, capitalise_lines(text))
 
 
 def _counts_table(doc, rows, first_header: str) -> None:
@@ -72,10 +78,10 @@ def _task_table(doc, tasks: list[TaskFact], with_unit: bool) -> None:
     for i, t in enumerate(tasks, 1):
         cells = table.add_row().cells
         _cell(cells[0], t.no or str(i), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell(cells[1], f"{t.unit}: {t.content}" if with_unit and t.unit else t.content)
+        _cell(cells[1], capitalise_first(f"{t.unit}: {t.content}" if with_unit and t.unit else t.content))
         _cell(cells[2], ", ".join(t.lead) or "—")
         _cell(cells[3], TASK_STATE_LABELS.get(t.state, t.state))
-        result = t.result or "Chưa có báo cáo."
+        result = capitalise_first(t.result) or "Chưa có báo cáo."
         _cell(cells[4], result, italic=not t.result)
         for e in t.evidence:
             p = cells[4].add_paragraph()

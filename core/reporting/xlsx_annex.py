@@ -18,6 +18,7 @@ from core.reporting.data import ReportData
 from core.reporting.docx_report import commune_status
 from core.reporting.facts import TASK_STATE_LABELS, TaskState, agency_table, count_tasks, counts_by
 from core.reporting.targets import COMPARATOR_TEXT, VERDICT_LABELS
+from core.text import capitalise_first
 from core.xlsx_safe import workbook_bytes
 
 FONT = "Times New Roman"
@@ -37,7 +38,7 @@ def _sheet(
     ws = wb.create_sheet(title)
     ws["A1"] = heading
     ws["A1"].font = Font(name=FONT, size=13, bold=True)
-    ws["A2"] = (
+    ws["A2"] = capitalise_first(
         f"{data.unit_name} — kỳ {data.period_title} (số liệu từ {data.period_start:%d/%m/%Y} đến {data.period_end:%d/%m/%Y})"
     )
     ws["A2"].font = Font(name=FONT, size=12, italic=True)

@@ -122,3 +122,25 @@ def test_per_agency_totals_are_honest_and_explained(world, report, login):
     assert "1 nhiệm vụ do nhiều cơ quan cùng chủ trì" in (ws.cell(total + 1, 1).value or "")
     page = client.get(reverse("reports:report", args=[world.a1.pk, "2025-Q3"])).content.decode()
     assert "1 nhiệm vụ do nhiều cơ quan cùng chủ trì, tính ở mỗi cơ quan" in page
+
+
+def test_task_names_are_printed_in_full(world, q3, report, login):
+    """A long task name, reported on: the drafted narrative quotes it whole (issue 14: names cut
+    mid-sentence with "…"), and the task table wraps it."""
+    _report(
+        q3.m_long,
+        world.hcc_a1,
+        "Đã rà soát 12 quy trình nội bộ.",
+        "in_progress",
+        "submitted",
+        date(2025, 9, 10),
+    )
+    client = login(world.officer_a1)
+    client.post(reverse("reports:redraft", args=[report.pk]))
+    doc = _docx(client, report)
+    paragraphs = [p.text for p in doc.paragraphs]
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    assert not [t for t in paragraphs + cells if "…" in t]
+    assert any(LONG_NAME in t for t in paragraphs)  # narrative of section II and "kỳ tới"
+    assert LONG_NAME in cells
+    assert any(t.startswith("Xã An Một ban hành và triển khai") for t in paragraphs)
