@@ -4,6 +4,7 @@ submission, compilation), its downloads. Views stay thin: reads in selectors, wr
 from __future__ import annotations
 
 import io
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -23,11 +24,13 @@ from apps.reports.gather import report_data
 from apps.reports.models import PeriodicReport
 from apps.reports.preview import preview_context
 from cchc import clock
+from cchc.middleware import error_page
 from cchc.web import attempt
 from core.reporting.docx_report import build_docx
 from core.reporting.periods import PeriodError, current_period, parse_period
 from core.reporting.xlsx_annex import build_annex
 
+log = logging.getLogger("cchc")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -256,14 +259,30 @@ def download(request, pk: int, kind: str):
     raise Http404("Không có định dạng này.")
 
 
+def private_file(handle, filename: str, content_type: str) -> FileResponse:
+    """A file served by a view as a download: its declared type, never sniffed by the browser, and
+    never run as a page of this site (sandboxed) even if its content were crafted."""
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
 @login_required
 def signed_scan(request, pk: int):
-    """The signed scan, from outside the web root, only to those who may read the report."""
+    """The signed scan, from outside the web root, only to those who may read the report
+    (``reports.view``; others get the same 404 as for a report that does not exist)."""
     report = _report(request, pk)
     if not report.signed_scan:
-        raise Http404("Chưa có bản scan.")
-    return FileResponse(
-        report.signed_scan.open("rb"),
-        content_type="application/pdf",
-        filename=_filename(report, "pdf").replace("bao-cao", "ban-ky"),
-    )
+        raise Http404("Báo cáo này chưa có bản đã ký.")
+    try:
+        handle = report.signed_scan.open("rb")
+    except FileNotFoundError as exc:  # the row says signed, the storage lost the file: say so
+        log.error("signed scan of report %s missing from storage: %s", report.pk, report.signed_scan.name)
+        return error_page(
+            404,
+            "Không tìm thấy tệp bản đã ký",
+            f"Báo cáo {report.period_code} phiên bản {report.version} đã ký nhưng tệp bản đã ký (PDF) không "
+            f"còn trên máy chủ (mã lỗi {exc.errno}). Vui lòng báo quản trị hệ thống khôi phục tệp từ bản sao lưu.",
+        )
+    return private_file(handle, _filename(report, "pdf").replace("bao-cao", "ban-ky"), "application/pdf")
