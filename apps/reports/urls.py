@@ -19,4 +19,5 @@ urlpatterns = [
     path("<int:pk>/ban-ky/", views.signed_scan, name="scan"),
     path("<int:pk>/ban-ky.pdf", views.signed_scan, name="scan_legacy"),  # links printed before
     path("<int:pk>/tai/<slug:kind>/", views.download, name="download"),
+    path("<int:pk>/xuat-pdf/", views.export_pdf, name="export_pdf"),
 ]

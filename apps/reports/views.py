@@ -9,6 +9,7 @@ import logging
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -110,6 +111,7 @@ def report_page(request, unit: int, code: str):
         "is_latest": report is not None and visible and report.pk == visible[0].pk,
         "has_subordinates": bool(subordinates(unit_obj)) if unit_obj.level != "commune" else False,
         "job": latest_for(report, jobs.KIND) if report is not None else None,
+        "pdf_job": latest_for(report, jobs.PDF_KIND) if report is not None else None,
         **preview_context(data),
     }
     if context["may_edit"]:
@@ -239,9 +241,36 @@ def _filename(report: PeriodicReport, ext: str) -> str:
 
 
 @login_required
+@require_POST
+def export_pdf(request, pk: int):
+    report = _report(request, pk)
+    attempt(
+        request,
+        lambda: services.start_pdf(request.user, report),
+        "Đang xuất bản PDF (LibreOffice cần vài giây); đường tải sẽ hiện ở mục Thao tác khi xong.",
+    )
+    return redirect(_page_url(report))
+
+
+def _pdf(request, report: PeriodicReport, data):
+    """The PDF made from exactly this content, or back to the page to export it (again)."""
+    path = jobs.pdf_path(report, data)
+    if not default_storage.exists(path):
+        messages.warning(
+            request,
+            "Chưa có bản PDF của nội dung hiện tại (chưa xuất, hoặc số liệu, nội dung đã thay đổi từ lần "
+            "xuất trước). Bấm “Xuất bản PDF” để tạo.",
+        )
+        return redirect(_page_url(report))
+    return private_file(default_storage.open(path, "rb"), _filename(report, "pdf"), "application/pdf")
+
+
+@login_required
 def download(request, pk: int, kind: str):
     report = _report(request, pk)
     data = report_data(report.org_unit, selectors.period_for(report.org_unit, report.period_code), report)
+    if kind == "pdf":
+        return _pdf(request, report, data)
     if kind == "docx":
         return FileResponse(
             io.BytesIO(build_docx(data)),
