@@ -71,7 +71,7 @@ def _counts_table(doc, rows, first_header: str) -> None:
 
 def _task_table(doc, tasks: list[TaskFact], with_unit: bool) -> None:
     headers = ["STT", "Nhiệm vụ", "Chủ trì", "Tình trạng", "Kết quả, tài liệu kiểm chứng"]
-    widths = [1.0, 5.2, 2.8, 2.4, 5.1]
+    widths = [1.2, 5.2, 2.8, 2.4, 4.9]  # STT fits on one line
     table = _grid(doc, 1, len(headers), widths)
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _cell(cell, text, TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -91,7 +91,7 @@ def _task_table(doc, tasks: list[TaskFact], with_unit: bool) -> None:
 
 def _indicator_table(doc, data: ReportData) -> None:
     headers = ["STT", "Chỉ tiêu", "Mức chỉ tiêu", "Kết quả kỳ này", "Đánh giá", "Nguồn số liệu"]
-    table = _grid(doc, 1, len(headers), [1.0, 6.0, 2.2, 2.2, 2.2, 2.9])
+    table = _grid(doc, 1, len(headers), [1.2, 5.8, 2.2, 2.2, 2.2, 2.9])
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _cell(cell, text, TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for i, ind in enumerate(data.indicators, 1):
@@ -110,7 +110,7 @@ def _indicator_table(doc, data: ReportData) -> None:
 
 def _communes_table(doc, data: ReportData) -> None:
     headers = ["STT", "Đơn vị", "Báo cáo", "Ngày gửi", "Số nhiệm vụ", "Hoàn thành", "Quá hạn", "Chỉ tiêu đạt"]
-    table = _grid(doc, 1, len(headers), [1.0, 4.0, 2.6, 2.2, 1.7, 1.7, 1.6, 1.7])
+    table = _grid(doc, 1, len(headers), [1.2, 3.8, 2.6, 2.2, 1.7, 1.7, 1.6, 1.7])
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _cell(cell, text, 11, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for i, row in enumerate(data.communes, 1):

@@ -113,6 +113,10 @@ def grid(doc, rows: int, cols: int, widths_cm: list[float], *, borders: bool = T
         table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    # Word reads each cell's width, LibreOffice (and the PDF made with it) the table's grid: both
+    # are set, or the PDF prints a long task name in a column a fifth of the page wide.
+    for column, width in zip(table.columns, widths_cm, strict=False):
+        column.width = Cm(width)
     for row in table.rows:
         for c, width in zip(row.cells, widths_cm, strict=False):
             c.width = Cm(width)
