@@ -92,6 +92,18 @@ def pdf_path(report: PeriodicReport, data) -> str:
     return f"reports/pdf/{report.pk}/{digest}.pdf"
 
 
+def _drop_older_pdfs(keep: str) -> None:
+    """PDFs of this report's earlier content can never be served again (their data changed): gone."""
+    folder = keep.rsplit("/", 1)[0]
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    for name in files:
+        if f"{folder}/{name}" != keep:
+            default_storage.delete(f"{folder}/{name}")
+
+
 def _pdf_url(job) -> str:
     return reverse("reports:download", args=[job.subject_id, "pdf"]) if job.subject_id else ""
 
@@ -121,5 +133,6 @@ def export_pdf(job, progress) -> None:
             raise JobFailed(str(exc)) from exc
         progress(2, 3, "Đang lưu bản PDF…")
         default_storage.save(path, ContentFile(pdf))
+        _drop_older_pdfs(path)
     with progress.complete(message="Đã xuất bản PDF của báo cáo.", result={"path": path}):
         pass

@@ -164,7 +164,7 @@ def header_row(doc, headers: list[str], widths_cm: list[float], size: int = TABL
 
 def header_block(doc, issuer: str, number_line: str, date_text: str, parent_body: str = "") -> None:
     """Tên cơ quan and số ký hiệu on the left; quốc hiệu, tiêu ngữ and địa danh, ngày on the right."""
-    table = grid(doc, 1, 2, [6.5, 10.0], borders=False)
+    table = grid(doc, 1, 2, [5.9, 10.6], borders=False)  # quốc hiệu 13 pt bold on one line
     left, right = table.rows[0].cells
     if parent_body:
         cell(left, parent_body.upper(), 13, align=CENTER, explicit=True)

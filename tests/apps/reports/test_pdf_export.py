@@ -8,6 +8,7 @@ import re
 
 import pdfplumber
 import pytest
+from django.core.files.storage import default_storage
 from django.urls import reverse
 
 from apps.jobs.models import Job
@@ -51,7 +52,8 @@ def test_report_exported_as_a_real_pdf(world, draft, login, django_capture_on_co
     assert r["Content-Disposition"].startswith("attachment;") and ".pdf" in r["Content-Disposition"]
     body = b"".join(r.streaming_content)
     text = re.sub(r"\s+", " ", _text(body))
-    assert "BÁO CÁO" in text and TITLE in text and "ỦY BAN NHÂN DÂN XÃ AN MỘT" in text
+    assert "BÁO CÁO" in text and TITLE in text and "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in text
+    assert "Nhiệm vụ 2 của kế hoạch" in text and "Quá hạn," in text  # a state cell wraps
     # A province officer cannot read a draft, so cannot have its PDF either.
     assert login(world.officer_a).get(url).status_code == 404
 
@@ -65,6 +67,10 @@ def test_a_pdf_is_never_stale(world, draft, login, django_capture_on_commit_call
     services.save_narrative(world.officer_a1, draft, {"causes": "Cán bộ kiêm nhiệm."}, draft.revision)
     r = client.get(url, follow=True)
     assert r.redirect_chain and "Chưa có bản PDF của nội dung hiện tại" in r.content.decode()
+    _export(client, draft, django_capture_on_commit_callbacks)  # again: the new content, one file kept
+    assert client.get(url).status_code == 200
+    _dirs, files = default_storage.listdir(f"reports/pdf/{draft.pk}")
+    assert len(files) == 1
 
 
 def test_without_libreoffice_the_user_is_told_plainly(world, draft, login, monkeypatch, tmp_path, request):

@@ -37,3 +37,12 @@ def test_missing_libreoffice_is_a_plain_vietnamese_error(monkeypatch, tmp_path, 
 def test_a_conversion_over_its_time_is_stopped():
     with pytest.raises(PdfExportError, match="quá 0 giây"):
         docx_to_pdf(build_docx(sample()), timeout=0.01)
+
+
+@pytest.mark.skipif(tools.soffice() is None, reason="LibreOffice (soffice) chưa cài trên máy này")
+def test_quoc_hieu_and_date_each_print_on_one_line():
+    pdf = docx_to_pdf(build_docx(sample()))
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        lines = (doc.pages[0].extract_text() or "").splitlines()
+    assert any(line.endswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") for line in lines), lines[:4]
+    assert any(line.endswith("Thường Xuân, ngày 05 tháng 9 năm 2025") for line in lines), lines[:6]
