@@ -74,3 +74,28 @@ def fold(text: str) -> str:
 def match_key(text: str) -> str:
     """Key for comparing printed names and texts: cleaned, tones modernized, lower-case, accents kept."""
     return collapse(modern_tones(clean(text).lower()))
+
+
+def capitalise_first(text: str) -> str:
+    """The text with its first letter in upper case: "xã Thường Xuân ban hành…" becomes "Xã Thường
+    Xuân ban hành…". A sentence built from parts starts with whatever part comes first, often a
+    unit's name, which is written in lower case inside a sentence. Leading spaces, bullets ("- ",
+    "+ ") and quotes are kept; a sentence starting with a number is left as is; Vietnamese letters
+    keep their marks in either Unicode form ('đ' → 'Đ', 'ấ' → 'Ấ', 'ư' → 'Ư')."""
+    for i, ch in enumerate(text):
+        if ch.isdigit():
+            return text
+        if ch.isalpha():
+            upper = ch.upper()
+            return text[:i] + upper + text[i + 1 :] if len(upper) == 1 else text
+    return text
+
+
+def sentence(*parts: str) -> str:
+    """Parts joined by single spaces (empty ones dropped), starting with a capital letter."""
+    return capitalise_first(" ".join(p.strip() for p in parts if p and p.strip()))
+
+
+def capitalise_lines(text: str) -> str:
+    """Each line of a multi-line text (one paragraph or list item per line) capitalised."""
+    return "\n".join(capitalise_first(line) for line in (text or "").split("\n"))

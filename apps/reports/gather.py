@@ -30,7 +30,7 @@ from core.reporting.data import (
     commune_from_dict,
 )
 from core.reporting.draft import draft_narrative, missing_statements
-from core.reporting.facts import MilestoneFact, summarise, task_state
+from core.reporting.facts import MilestoneFact, summarise
 from core.reporting.periods import Period, PeriodError, parse_period
 from core.reporting.targets import Verdict, verdict
 
@@ -99,13 +99,13 @@ def _tasks(plan_ids: list[int]):
 
 def _task_fact(task: Task, period: Period, unit_name: str) -> TaskFact:
     ms = [_milestone_fact(m, period.end) for m in task.milestones.all()]
-    result, percent, evidence, due = summarise(ms)
+    state, result, percent, evidence, due = summarise(ms, period.end)
     links = task.agencies.all()
     return TaskFact(
         area=task.area,
         no=task.no,
         content=task.content,
-        state=task_state(ms, period.end).value,
+        state=state,
         lead=[_agency_name(x) for x in links if x.role == TaskAgency.Role.LEAD],
         coordinating=[_agency_name(x) for x in links if x.role == TaskAgency.Role.COORDINATING],
         deadline_text=task.deadline_text,

@@ -8,8 +8,12 @@ worker killed half-way leaves nothing half-written, and the next one compiles ag
 
 from __future__ import annotations
 
+import hashlib
+import json
 from dataclasses import asdict
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,10 +22,13 @@ from apps.audit.recorder import record_event
 from apps.jobs.progress import JobFailed
 from apps.jobs.registry import job_kind
 from apps.reports.compile import compile_rows
+from apps.reports.gather import report_data
 from apps.reports.models import PeriodicReport
 from apps.reports.selectors import period_for
 from cchc import clock
 from core.reporting.data import to_json
+from core.reporting.docx_report import build_docx
+from core.reporting.pdf_export import PdfExportError, docx_to_pdf
 
 KIND = "reports.compile"
 
@@ -67,3 +74,68 @@ def compile_report(job, progress) -> None:
             raise JobFailed("Báo cáo đã được ký trong lúc tổng hợp; bảng tổng hợp không được ghi.")
         with acting_as(job.created_by):
             record_event(report, f"Tổng hợp báo cáo cấp dưới: {message}")
+
+
+# --- the report as PDF (LibreOffice headless, a few seconds) -----------------------------------------
+
+PDF_KIND = "reports.pdf"
+PDF_LAYOUT = "1"  # bump when the DOCX layout changes: PDFs made from the old layout are made again
+
+
+def pdf_key(report: PeriodicReport) -> str:
+    """One PDF export of a report version at a time."""
+    return f"{PDF_KIND}:{report.pk}"
+
+
+def pdf_path(report: PeriodicReport, data) -> str:
+    """Where the PDF of exactly this content is stored: named by a hash of the report's data, so a
+    draft whose figures or narrative changed since the last export is never served a stale PDF."""
+    raw = json.dumps(data.to_dict(), sort_keys=True, ensure_ascii=False) + PDF_LAYOUT
+    digest = hashlib.sha256(raw.encode()).hexdigest()[:40]
+    return f"reports/pdf/{report.pk}/{digest}.pdf"
+
+
+def _drop_older_pdfs(keep: str) -> None:
+    """PDFs of this report's earlier content can never be served again (their data changed): gone."""
+    folder = keep.rsplit("/", 1)[0]
+    try:
+        _dirs, files = default_storage.listdir(folder)
+    except (FileNotFoundError, NotImplementedError):
+        return
+    for name in files:
+        if f"{folder}/{name}" != keep:
+            default_storage.delete(f"{folder}/{name}")
+
+
+def _pdf_url(job) -> str:
+    return reverse("reports:download", args=[job.subject_id, "pdf"]) if job.subject_id else ""
+
+
+@job_kind(
+    PDF_KIND,
+    label="Xuất báo cáo ra PDF",
+    unit="bước",
+    timeout=5 * 60,
+    attempts=2,
+    view_rule="reports.view",
+    result_url=_pdf_url,
+    result_label="Tải bản PDF",
+)
+def export_pdf(job, progress) -> None:
+    report = PeriodicReport.objects.select_related("org_unit").filter(pk=job.subject_id).first()
+    if report is None:
+        raise JobFailed("Báo cáo không còn trên hệ thống.")
+    progress(0, 3, "Đang soạn bản Word của báo cáo…")
+    data = report_data(report.org_unit, period_for(report.org_unit, report.period_code), report)
+    path = pdf_path(report, data)
+    if not default_storage.exists(path):
+        progress(1, 3, "Đang chuyển sang PDF bằng LibreOffice…")
+        try:
+            pdf = docx_to_pdf(build_docx(data))
+        except PdfExportError as exc:
+            raise JobFailed(str(exc)) from exc
+        progress(2, 3, "Đang lưu bản PDF…")
+        default_storage.save(path, ContentFile(pdf))
+        _drop_older_pdfs(path)
+    with progress.complete(message="Đã xuất bản PDF của báo cáo.", result={"path": path}):
+        pass

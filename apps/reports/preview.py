@@ -8,7 +8,7 @@ from core.plandoc.model import AREAS
 from core.reporting.chart import trend_svg
 from core.reporting.data import RESULT_AREAS, ReportData
 from core.reporting.docx_report import commune_status, date_line
-from core.reporting.facts import TASK_STATE_LABELS, TaskState, by_lead_agency, count_tasks, counts_by, percent
+from core.reporting.facts import TASK_STATE_LABELS, TaskState, agency_table, count_tasks, counts_by, percent
 from core.reporting.targets import VERDICT_LABELS, number, target_text
 
 STATE_COLUMNS = [(s.value, TASK_STATE_LABELS[s]) for s in TaskState]
@@ -64,6 +64,7 @@ def preview_context(data: ReportData) -> dict:
         }
         for c in data.communes
     ]
+    agency_rows, agency_note = agency_table(data.tasks)
     return {
         "date_line": date_line(data),
         "state_columns": STATE_COLUMNS,
@@ -72,7 +73,8 @@ def preview_context(data: ReportData) -> dict:
         )
         if data.tasks
         else [],
-        "agency_counts": _count_rows(counts_by(data.tasks, by_lead_agency)),
+        "agency_counts": _count_rows(agency_rows),
+        "agency_note": agency_note,
         "areas": areas,
         "chi_dao_tasks": [_task_row(t) for t in data.tasks if t.area == "chi_dao"],
         "indicator_rows": indicators,

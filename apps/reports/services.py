@@ -31,6 +31,7 @@ from apps.tracking.evidence import PDF, sniff
 from cchc import clock
 from cchc.concurrency import require_version
 from cchc.files import removed_on_error
+from core.reporting import pdf_export
 from core.reporting.data import RESULT_AREAS
 from core.reporting.periods import Kind, Period
 
@@ -252,6 +253,19 @@ def start_compile(actor, report: PeriodicReport) -> Job:
         _refuse_if_locked(report)
         return submit_job(
             jobs.KIND, actor=actor, org_unit=report.org_unit, subject=report, key=jobs.key(report)
+        )
+
+
+def start_pdf(actor, report: PeriodicReport) -> Job:
+    """Queue the PDF export of a report (anyone who may read it); the job already waiting or
+    running is returned instead of a second one. Refused at once, in plain words, when this
+    server has no LibreOffice: the job would only fail a few seconds later."""
+    require(actor, "reports.view", report)
+    if not pdf_export.available():
+        raise ValidationError(pdf_export.MISSING)
+    with transaction.atomic(), acting_as(actor):
+        return submit_job(
+            jobs.PDF_KIND, actor=actor, org_unit=report.org_unit, subject=report, key=jobs.pdf_key(report)
         )
 
 

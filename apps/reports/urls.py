@@ -15,6 +15,9 @@ urlpatterns = [
     path("<int:pk>/gui/", views.submit, name="submit"),
     path("<int:pk>/phien-ban-moi/", views.new_version, name="new_version"),
     path("<int:pk>/tong-hop/", views.compile_subordinates, name="compile"),
-    path("<int:pk>/ban-ky.pdf", views.signed_scan, name="scan"),
+    # No file extension in the path: a proxy rule serving "*.pdf" as static files cannot catch it.
+    path("<int:pk>/ban-ky/", views.signed_scan, name="scan"),
+    path("<int:pk>/ban-ky.pdf", views.signed_scan, name="scan_legacy"),  # links printed before
     path("<int:pk>/tai/<slug:kind>/", views.download, name="download"),
+    path("<int:pk>/xuat-pdf/", views.export_pdf, name="export_pdf"),
 ]

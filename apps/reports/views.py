@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,11 +27,13 @@ from apps.reports.gather import report_data
 from apps.reports.models import PeriodicReport
 from apps.reports.preview import preview_context
 from cchc import clock
+from cchc.middleware import error_page
 from cchc.web import attempt
 from core.reporting.docx_report import build_docx
 from core.reporting.periods import PeriodError, current_period, parse_period
 from core.reporting.xlsx_annex import build_annex
 
+log = logging.getLogger("cchc")
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -112,6 +116,7 @@ def report_page(request, unit: int, code: str):
         # asking to reload the page: that message stayed after reloading (issue 14).
         "job": _running_or_failed(latest_for(report, jobs.KIND)) if report is not None else None,
         "compiled_at": _compiled_at(report),
+        "pdf_job": latest_for(report, jobs.PDF_KIND) if report is not None else None,
         **preview_context(data),
     }
     if context["may_edit"]:
@@ -254,9 +259,36 @@ def _filename(report: PeriodicReport, ext: str) -> str:
 
 
 @login_required
+@require_POST
+def export_pdf(request, pk: int):
+    report = _report(request, pk)
+    attempt(
+        request,
+        lambda: services.start_pdf(request.user, report),
+        "Đang xuất bản PDF (LibreOffice cần vài giây); đường tải sẽ hiện ở mục Thao tác khi xong.",
+    )
+    return redirect(_page_url(report))
+
+
+def _pdf(request, report: PeriodicReport, data):
+    """The PDF made from exactly this content, or back to the page to export it (again)."""
+    path = jobs.pdf_path(report, data)
+    if not default_storage.exists(path):
+        messages.warning(
+            request,
+            "Chưa có bản PDF của nội dung hiện tại (chưa xuất, hoặc số liệu, nội dung đã thay đổi từ lần "
+            "xuất trước). Bấm “Xuất bản PDF” để tạo.",
+        )
+        return redirect(_page_url(report))
+    return private_file(default_storage.open(path, "rb"), _filename(report, "pdf"), "application/pdf")
+
+
+@login_required
 def download(request, pk: int, kind: str):
     report = _report(request, pk)
     data = report_data(report.org_unit, selectors.period_for(report.org_unit, report.period_code), report)
+    if kind == "pdf":
+        return _pdf(request, report, data)
     if kind == "docx":
         return FileResponse(
             io.BytesIO(build_docx(data)),
@@ -274,14 +306,30 @@ def download(request, pk: int, kind: str):
     raise Http404("Không có định dạng này.")
 
 
+def private_file(handle, filename: str, content_type: str) -> FileResponse:
+    """A file served by a view as a download: its declared type, never sniffed by the browser, and
+    never run as a page of this site (sandboxed) even if its content were crafted."""
+    response = FileResponse(handle, as_attachment=True, filename=filename, content_type=content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
 @login_required
 def signed_scan(request, pk: int):
-    """The signed scan, from outside the web root, only to those who may read the report."""
+    """The signed scan, from outside the web root, only to those who may read the report
+    (``reports.view``; others get the same 404 as for a report that does not exist)."""
     report = _report(request, pk)
     if not report.signed_scan:
-        raise Http404("Chưa có bản scan.")
-    return FileResponse(
-        report.signed_scan.open("rb"),
-        content_type="application/pdf",
-        filename=_filename(report, "pdf").replace("bao-cao", "ban-ky"),
-    )
+        raise Http404("Báo cáo này chưa có bản đã ký.")
+    try:
+        handle = report.signed_scan.open("rb")
+    except FileNotFoundError as exc:  # the row says signed, the storage lost the file: say so
+        log.error("signed scan of report %s missing from storage: %s", report.pk, report.signed_scan.name)
+        return error_page(
+            404,
+            "Không tìm thấy tệp bản đã ký",
+            f"Báo cáo {report.period_code} phiên bản {report.version} đã ký nhưng tệp bản đã ký (PDF) không "
+            f"còn trên máy chủ (mã lỗi {exc.errno}). Vui lòng báo quản trị hệ thống khôi phục tệp từ bản sao lưu.",
+        )
+    return private_file(handle, _filename(report, "pdf").replace("bao-cao", "ban-ky"), "application/pdf")

@@ -24,8 +24,8 @@ TEXTS = [
     "Đã tổ chức rà soát, tổng hợp kết quả, báo cáo theo đúng mẫu.",
     "Đã cập nhật thông tin lên Cổng thông tin điện tử của xã.",
     "Đã tổ chức hội nghị quán triệt; 100% cán bộ, công chức tham dự.",
-    "Đang triển khai, dự kiến hoàn thành trong tháng tới.",
 ]
+IN_PROGRESS_TEXT = "Đang triển khai, dự kiến hoàn thành trong tháng tới."
 RETURN_COMMENTS = [
     "Đề nghị bổ sung số liệu cụ thể và tài liệu kiểm chứng.",
     "Chưa nêu rõ kết quả so với chỉ tiêu.",
@@ -57,8 +57,10 @@ def _report_for(m: Milestone, agency_id: int, fate: int, people) -> tuple[Progre
         if fate < 82
         else "draft"
     )
+    # The text agrees with the progress: a report marked done never says "đang triển khai".
+    text = TEXTS[fate % len(TEXTS)] if status == "accepted" or fate % 5 else IN_PROGRESS_TEXT
     report = ProgressReport(
-        milestone=m, agency_id=agency_id, text=TEXTS[fate % len(TEXTS)],
+        milestone=m, agency_id=agency_id, text=text,
         percent=100 if status == "accepted" else 40 + fate % 50,
         progress="done" if status == "accepted" else "in_progress",
         created_by_id=people.get((agency_id, Role.STAFF)) or people.get((agency_id, Role.HEAD)),

@@ -15,15 +15,15 @@ from docx.shared import Pt
 from core.plandoc.model import AREAS
 from core.reporting import nd30
 from core.reporting.data import RESULT_AREAS, ReportData, TaskFact
-from core.reporting.facts import TASK_STATE_LABELS, TaskState, by_lead_agency, count_tasks, counts_by, percent
+from core.reporting.facts import TASK_STATE_LABELS, TaskState, agency_table, count_tasks, counts_by, percent
 
 # The shared Nghị định 30 layout (core.reporting.nd30), under the names this module always used.
 from core.reporting.nd30 import cell as _cell
 from core.reporting.nd30 import grid as _grid
 from core.reporting.nd30 import para as _para
 from core.reporting.nd30 import run as _run
-from core.reporting.nd30 import text_block as _text_block
 from core.reporting.targets import VERDICT_LABELS, number, target_text
+from core.text import capitalise_first, capitalise_lines
 
 TABLE_PT = nd30.TABLE_PT
 SECTION_TITLES = {
@@ -34,6 +34,12 @@ SECTION_TITLES = {
     "V": "V. ĐỀ XUẤT, KIẾN NGHỊ",
 }
 STATE_COLUMNS = list(TaskState)
+
+
+def _text_block(doc, text: str) -> None:
+    """Narrative paragraphs, each starting with a capital letter: a narrative drafted before the
+    draft capitalised its sentences, or typed that way, still prints as a document is written."""
+    nd30.text_block(doc, capitalise_lines(text))
 
 
 def _counts_table(doc, rows, first_header: str) -> None:
@@ -65,17 +71,17 @@ def _counts_table(doc, rows, first_header: str) -> None:
 
 def _task_table(doc, tasks: list[TaskFact], with_unit: bool) -> None:
     headers = ["STT", "Nhiệm vụ", "Chủ trì", "Tình trạng", "Kết quả, tài liệu kiểm chứng"]
-    widths = [1.0, 5.2, 2.8, 2.4, 5.1]
+    widths = [1.2, 5.2, 2.8, 2.4, 4.9]  # STT fits on one line
     table = _grid(doc, 1, len(headers), widths)
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _cell(cell, text, TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for i, t in enumerate(tasks, 1):
         cells = table.add_row().cells
         _cell(cells[0], t.no or str(i), align=WD_ALIGN_PARAGRAPH.CENTER)
-        _cell(cells[1], f"{t.unit}: {t.content}" if with_unit and t.unit else t.content)
+        _cell(cells[1], capitalise_first(f"{t.unit}: {t.content}" if with_unit and t.unit else t.content))
         _cell(cells[2], ", ".join(t.lead) or "—")
         _cell(cells[3], TASK_STATE_LABELS.get(t.state, t.state))
-        result = t.result or "Chưa có báo cáo."
+        result = capitalise_first(t.result) or "Chưa có báo cáo."
         _cell(cells[4], result, italic=not t.result)
         for e in t.evidence:
             p = cells[4].add_paragraph()
@@ -85,7 +91,7 @@ def _task_table(doc, tasks: list[TaskFact], with_unit: bool) -> None:
 
 def _indicator_table(doc, data: ReportData) -> None:
     headers = ["STT", "Chỉ tiêu", "Mức chỉ tiêu", "Kết quả kỳ này", "Đánh giá", "Nguồn số liệu"]
-    table = _grid(doc, 1, len(headers), [1.0, 6.0, 2.2, 2.2, 2.2, 2.9])
+    table = _grid(doc, 1, len(headers), [1.2, 5.8, 2.2, 2.2, 2.2, 2.9])
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _cell(cell, text, TABLE_PT, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for i, ind in enumerate(data.indicators, 1):
@@ -104,7 +110,7 @@ def _indicator_table(doc, data: ReportData) -> None:
 
 def _communes_table(doc, data: ReportData) -> None:
     headers = ["STT", "Đơn vị", "Báo cáo", "Ngày gửi", "Số nhiệm vụ", "Hoàn thành", "Quá hạn", "Chỉ tiêu đạt"]
-    table = _grid(doc, 1, len(headers), [1.0, 4.0, 2.6, 2.2, 1.7, 1.7, 1.6, 1.7])
+    table = _grid(doc, 1, len(headers), [1.2, 3.8, 2.6, 2.2, 1.7, 1.7, 1.6, 1.7])
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         _cell(cell, text, 11, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
     for i, row in enumerate(data.communes, 1):
@@ -159,7 +165,10 @@ def _section_two(doc, data: ReportData) -> None:
         rows = counts_by(data.tasks, lambda t: [AREAS.get(t.area, t.area)]) + [count_tasks(data.tasks)]
         _counts_table(doc, rows, "Lĩnh vực")
         _para(doc, "Tình hình thực hiện nhiệm vụ theo cơ quan chủ trì:", italic=True, indent=True, before=6)
-        _counts_table(doc, counts_by(data.tasks, by_lead_agency), "Cơ quan chủ trì")
+        rows, note = agency_table(data.tasks)
+        _counts_table(doc, rows, "Cơ quan chủ trì")
+        if note:
+            _para(doc, note, 12, italic=True, before=3)
     for n, code in enumerate(RESULT_AREAS, 1):
         _para(doc, f"{n}. {AREAS[code]}", bold=True, before=6)
         _text_block(doc, data.narrative.areas.get(code, ""))

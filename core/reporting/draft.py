@@ -12,14 +12,21 @@ from core.plandoc.model import AREAS
 from core.reporting.data import RESULT_AREAS, Narrative, ReportData, TaskFact
 from core.reporting.facts import TaskState, count_sentence, count_tasks
 from core.reporting.targets import VERDICT_LABELS, Verdict, number, target_text
+from core.text import capitalise_lines
 
 PLACEHOLDER = "[Đề nghị chuyên viên bổ sung]"
 MAX_RESULTS = 8  # reported results quoted per area in the draft; the annex lists them all
 
 
-def _short(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+def _one_line(text: str) -> str:
+    """The text on one line, in full: a report sent upward never cuts a task's name or its result
+    mid-sentence (the document wraps long lines; the official shortens them if they wish)."""
+    return " ".join(text.split())
+
+
+def _lines(lines: list[str]) -> str:
+    """Paragraphs of the draft, each starting with a capital letter whatever part comes first."""
+    return capitalise_lines("\n".join(lines))
 
 
 def area_paragraph(tasks: list[TaskFact], unit: str) -> str:
@@ -29,12 +36,12 @@ def area_paragraph(tasks: list[TaskFact], unit: str) -> str:
     lines = [f"Trong kỳ, {unit} {count_sentence(count_tasks(tasks))}."]
     reported = [t for t in tasks if t.result]
     for t in reported[:MAX_RESULTS]:
-        lines.append(f"- {_short(t.content, 120)}: {_short(t.result, 300)}")
+        lines.append(f"- {_one_line(t.content)}: {_one_line(t.result)}")
     if len(reported) > MAX_RESULTS:
         lines.append(f"- Và {len(reported) - MAX_RESULTS} nhiệm vụ khác (chi tiết tại Phụ lục).")
     if not reported:
         lines.append("Chưa có cơ quan nào gửi báo cáo kết quả thực hiện các nhiệm vụ của lĩnh vực này.")
-    return "\n".join(lines)
+    return _lines(lines)
 
 
 def indicator_lines(data: ReportData, verdicts: set[str]) -> list[str]:
@@ -62,8 +69,7 @@ def draft_narrative(data: ReportData) -> Narrative:
     overdue = [t for t in data.tasks if t.state == TaskState.OVERDUE]
     limitations = [f"- Còn {len(overdue)} nhiệm vụ quá hạn chưa hoàn thành:"] if overdue else []
     limitations += [
-        f"  + {_short(t.content, 120)} ({', '.join(t.lead) or 'chưa rõ cơ quan chủ trì'})"
-        for t in overdue[:10]
+        f"  + {_one_line(t.content)} ({', '.join(t.lead) or 'chưa rõ cơ quan chủ trì'})" for t in overdue[:10]
     ]
     limitations += indicator_lines(data, {Verdict.NOT_MET})
     limitations += [f"- {m}" for m in data.missing]
@@ -73,14 +79,14 @@ def draft_narrative(data: ReportData) -> Narrative:
     next_tasks = (
         ["Tiếp tục triển khai các nhiệm vụ còn lại của kế hoạch, trong đó tập trung:"] if upcoming else []
     )
-    next_tasks += [f"- {_short(t.content, 140)}" for t in upcoming[:10]]
+    next_tasks += [f"- {_one_line(t.content)}" for t in upcoming[:10]]
     return Narrative(
-        direction=direction or PLACEHOLDER,
+        direction=capitalise_lines(direction) or PLACEHOLDER,
         areas={code: area_paragraph(by_area.get(code, []), unit) for code in RESULT_AREAS},
-        achievements="\n".join(achievements) or PLACEHOLDER,
-        limitations="\n".join(limitations) or PLACEHOLDER,
+        achievements=_lines(achievements) or PLACEHOLDER,
+        limitations=_lines(limitations) or PLACEHOLDER,
         causes=PLACEHOLDER,
-        next_tasks="\n".join(next_tasks) or PLACEHOLDER,
+        next_tasks=_lines(next_tasks) or PLACEHOLDER,
         proposals=PLACEHOLDER,
     )
 

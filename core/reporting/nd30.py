@@ -113,6 +113,10 @@ def grid(doc, rows: int, cols: int, widths_cm: list[float], *, borders: bool = T
         table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
+    # Word reads each cell's width, LibreOffice (and the PDF made with it) the table's grid: both
+    # are set, or the PDF prints a long task name in a column a fifth of the page wide.
+    for column, width in zip(table.columns, widths_cm, strict=False):
+        column.width = Cm(width)
     for row in table.rows:
         for c, width in zip(row.cells, widths_cm, strict=False):
             c.width = Cm(width)
@@ -160,7 +164,7 @@ def header_row(doc, headers: list[str], widths_cm: list[float], size: int = TABL
 
 def header_block(doc, issuer: str, number_line: str, date_text: str, parent_body: str = "") -> None:
     """Tên cơ quan and số ký hiệu on the left; quốc hiệu, tiêu ngữ and địa danh, ngày on the right."""
-    table = grid(doc, 1, 2, [6.5, 10.0], borders=False)
+    table = grid(doc, 1, 2, [5.9, 10.6], borders=False)  # quốc hiệu 13 pt bold on one line
     left, right = table.rows[0].cells
     if parent_body:
         cell(left, parent_body.upper(), 13, align=CENTER, explicit=True)

@@ -16,8 +16,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from core.plandoc.model import AREAS
 from core.reporting.data import ReportData
 from core.reporting.docx_report import commune_status
-from core.reporting.facts import TASK_STATE_LABELS, TaskState, by_lead_agency, count_tasks, counts_by
+from core.reporting.facts import TASK_STATE_LABELS, TaskState, agency_table, count_tasks, counts_by
 from core.reporting.targets import COMPARATOR_TEXT, VERDICT_LABELS
+from core.text import capitalise_first
 from core.xlsx_safe import workbook_bytes
 
 FONT = "Times New Roman"
@@ -37,7 +38,7 @@ def _sheet(
     ws = wb.create_sheet(title)
     ws["A1"] = heading
     ws["A1"].font = Font(name=FONT, size=13, bold=True)
-    ws["A2"] = (
+    ws["A2"] = capitalise_first(
         f"{data.unit_name} — kỳ {data.period_title} (số liệu từ {data.period_start:%d/%m/%Y} đến {data.period_end:%d/%m/%Y})"
     )
     ws["A2"].font = Font(name=FONT, size=12, italic=True)
@@ -140,7 +141,13 @@ def _counts(wb: Workbook, data: ReportData) -> None:
 
     emit(counts_by(data.tasks, lambda t: [AREAS.get(t.area, t.area)]) + [count_tasks(data.tasks)], True)
     _row(ws, ["Theo cơ quan chủ trì"] + [""] * (len(columns) - 1), bold=True)
-    emit(counts_by(data.tasks, by_lead_agency))
+    rows, note = agency_table(data.tasks)
+    emit(rows, True)
+    if note:
+        _row(ws, [note] + [""] * (len(columns) - 1))
+        r = ws.max_row
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(columns))
+        ws.cell(r, 1).font = Font(name=FONT, size=11, italic=True)
 
 
 def _indicators(wb: Workbook, data: ReportData) -> None:

@@ -9,14 +9,19 @@ from __future__ import annotations
 
 import re
 
+import pdfplumber
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from docx import Document
 from openpyxl import load_workbook
 from playwright.sync_api import expect
 
 from apps.jobs import runner
 from apps.jobs.models import Job
+from apps.reports import services
 from apps.reports.models import PeriodicReport
+from apps.reports.selectors import period_for
+from core.plandoc import tools
 from tests.apps.reports.conftest import q3  # noqa: F401 - the fixture, reused
 from tests.browser.conftest import log_in
 from tests.browser.test_tracking import real_pdf, said
@@ -93,7 +98,7 @@ def test_draft_edit_download_sign_submit(page, reporting, world, tmp_path):
         for c in r
         if c
     ]
-    assert any("xã An Một" in c for c in cells)
+    assert any("Xã An Một — kỳ" in c for c in cells)  # a line starts with a capital letter
     assert any(reporting.t_done.content in c for c in cells)
 
     # The chairman signs with the scan of the signed paper.
@@ -171,3 +176,31 @@ def test_province_compilation_shows_progress_until_done(page, reporting, world):
     done.get_by_role("link", name="Xem bảng tổng hợp").click()
     expect(page.locator("#tong-hop")).to_contain_text("0/2 đơn vị đã gửi")
     expect(page.get_by_text("Tải lại trang")).to_have_count(0)  # the reloaded page shows the table
+
+
+@pytest.mark.skipif(tools.soffice() is None, reason="LibreOffice (soffice) chưa cài trên máy này")
+def test_signed_scan_and_pdf_downloads(page, reporting, world, tmp_path):
+    """Issue 14: the "Bản đã ký (PDF)" link downloads the scan; "Xuất bản PDF" runs LibreOffice as a
+    job whose status the page polls, then offers "Tải bản PDF", a real PDF of the report."""
+    scan = real_pdf(tmp_path / "ky.pdf", "UBND xa An Mot - Bao cao CCHC", "(da ky)")
+    report = services.open_report(world.officer_a1, world.a1, period_for(world.a1, PERIOD))
+    upload = SimpleUploadedFile("ky.pdf", scan.read_bytes(), content_type="application/pdf")
+    services.sign(world.leader_a1, report, upload)
+    log_in(page, "officer_a1")
+    open_a1_report(page, world)
+    assert download(page, "Bản đã ký (PDF)", tmp_path).read_bytes() == scan.read_bytes()
+
+    page.get_by_role("button", name="Xuất bản PDF").click()
+    said(page, "Đang xuất bản PDF")
+    job = Job.objects.get(kind="reports.pdf")
+    assert runner.run_job(job.pk) == "succeeded", Job.objects.get(pk=job.pk).error
+    box = page.locator(f"#job-{job.pk}", has_text="Đã xuất bản PDF của báo cáo.")
+    box.wait_for()
+    with page.expect_download() as info:
+        box.get_by_role("link", name="Tải bản PDF").click()
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    assert path.suffix == ".pdf"
+    with pdfplumber.open(path) as pdf:
+        text = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in pdf.pages))
+    assert "Kết quả thực hiện công tác cải cách hành chính quý III năm 2025" in text

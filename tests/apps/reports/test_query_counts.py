@@ -7,7 +7,8 @@ dossier codes), asked once each per unit and period (one query each when there i
 23 -> 39 when the dossier engine, PAR INDEX providers and citizen voice landed together: every measured
 figure of the unit for the report's period and the two before it (the trend), from four sources (dossier
 roll-ups, plan follow-up, reports sent, petitions and surveys); loads shared by several figures are read
-once per request (core.measures.session), the count does not grow with tasks or figures."""
+once per request (core.measures.session), the count does not grow with tasks or figures.
+report-draft 39 -> 40: the report's latest PDF export job (its status and "Tải bản PDF" link)."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def grow(world, q3, n: int) -> None:
 PAGES = [
     ("index-commune", lambda w: reverse("reports:index") + "?ky=2025-Q3", "officer_a1", 5),
     ("index-province", lambda w: reverse("reports:index") + "?ky=2025-Q3", "officer_a", 11),
-    ("report-draft", lambda w: reverse("reports:report", args=[w.a1.pk, "2025-Q3"]), "officer_a1", 39),
+    ("report-draft", lambda w: reverse("reports:report", args=[w.a1.pk, "2025-Q3"]), "officer_a1", 40),
     ("indicators", lambda w: reverse("reports:indicators", args=[w.a1.pk]) + "?ky=2025-Q3", "officer_a1", 39),
     ("periods", lambda w: reverse("reports:periods", args=[w.a1.pk]), "officer_a1", 7),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,49 @@ def test_a_failed_signature_leaves_no_scan_behind(world, draft, monkeypatch):
     assert draft.status == "draft" and not draft.signed_scan
     stored = Path(settings.MEDIA_ROOT) / "reports"
     assert not stored.exists() or not any(p.is_file() for p in stored.rglob("*"))
+
+
+def _scan_link(client, report) -> str:
+    """The href of "Bản đã ký (PDF)" as the report page prints it."""
+    page = client.get(
+        reverse("reports:report", args=[report.org_unit_id, report.period_code])
+    ).content.decode()
+    match = re.search(r'href="([^"]+)"[^>]*>Bản đã ký \(PDF\)', page)
+    assert match, "no link to the signed scan on the report page"
+    return match.group(1)
+
+
+@pytest.fixture
+def submitted(world, draft):
+    return services.submit(world.officer_a1, services.sign(world.leader_a1, draft, pdf_upload()))
+
+
+def test_the_page_link_downloads_the_signed_pdf(world, submitted, login):
+    """Issue 14: "Bản đã ký (PDF)" answered 404. The link of the page, followed by each reader."""
+    for user in (world.officer_a1, world.viewer_a1, world.leader_a1, world.officer_a, world.appraiser_a):
+        client = login(user)
+        url = _scan_link(client, submitted)
+        assert not url.endswith(".pdf")  # no proxy rule for "*.pdf" static files can catch it
+        r = client.get(url)
+        assert r.status_code == 200, user.username
+        assert r["Content-Type"] == "application/pdf" and r["X-Content-Type-Options"] == "nosniff"
+        assert r["Content-Disposition"].startswith("attachment;")
+        assert 'filename="ban-ky-cchc-2025-q3-' in r["Content-Disposition"]
+        assert b"".join(r.streaming_content).startswith(b"%PDF")
+    old = login(world.viewer_a1).get(f"/bao-cao/{submitted.pk}/ban-ky.pdf")  # links printed before
+    assert old.status_code == 200 and old["Content-Type"] == "application/pdf"
+
+
+def test_the_signed_pdf_is_refused_to_those_who_may_not_read_the_report(world, submitted, login, client):
+    url = reverse("reports:scan", args=[submitted.pk])
+    for user in (world.staff_a1, world.head_a1, world.officer_b1, world.nobody):
+        assert login(user).get(url).status_code == 404, user.username  # existence not revealed
+    client.logout()
+    anonymous = client.get(url)
+    assert anonymous.status_code == 302 and "/tai-khoan/" in anonymous["Location"]
+
+
+def test_a_scan_lost_from_storage_is_a_clear_404_not_a_crash(world, submitted, login):
+    Path(submitted.signed_scan.path).unlink()
+    r = login(world.officer_a1).get(reverse("reports:scan", args=[submitted.pk]))
+    assert r.status_code == 404 and "Không tìm thấy tệp bản đã ký" in r.content.decode()

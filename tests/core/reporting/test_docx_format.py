@@ -148,3 +148,11 @@ def test_libreoffice_converts_it_to_pdf(tmp_path):
         capture_output=True,
     )
     assert (tmp_path / "bao-cao.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_task_table_columns_have_their_widths_in_the_grid(doc):
+    """LibreOffice lays a table out by its grid (w:gridCol), Word by its cells: the "Nhiệm vụ" column
+    is wide in both, so a long task name wraps in a readable column of the PDF too."""
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "Nhiệm vụ")
+    widths = [round(c.width.cm, 1) for c in table.columns]
+    assert widths == [1.2, 5.2, 2.8, 2.4, 4.9]
