@@ -32,6 +32,8 @@ def today(monkeypatch, settings, tmp_path):
 
 
 def fits(p) -> bool:
+    """The page fits the screen, and no template text leaked into it."""
+    assert "{#" not in p.locator("main").inner_text() and "{%" not in p.locator("main").inner_text()
     return p.evaluate(PAGE_FITS)
 
 
@@ -110,6 +112,8 @@ def test_head_acts_from_the_queue(request, live_server, waiting, device):
         text = line.inner_text()
         assert "Báo cáo thường xuyên quý III/2025" in text and "Phòng Kinh tế" in text
         assert "Đã chờ 3 ngày làm việc (từ 20/11/2025)" in text  # Fri, Mon, Tue
+    RESULTS_DIR.mkdir(exist_ok=True)
+    p.screenshot(path=str(RESULTS_DIR / f"queue-{device}.png"), full_page=True)
     p.evaluate("window.notReloaded = true")
 
     # "Trả lại" with an empty reason: the browser says it is required, nothing is sent.
@@ -165,6 +169,8 @@ def test_timeline_readable(request, live_server, plan_a1, today, device):  # noq
         box = tick.bounding_box()
         assert box and box["x"] >= 0 and box["x"] + box["width"] <= width, label
     assert "28/11/2025 — Hoàn thành tháng 11" in tasks.first.inner_text()
+    RESULTS_DIR.mkdir(exist_ok=True)
+    p.screenshot(path=str(RESULTS_DIR / "phone-timeline.png"), full_page=True)
     tasks.first.get_by_role("link", name="28/11/2025 — Hoàn thành tháng 11").click()
     p.get_by_role("heading", name=MILESTONE).wait_for()
     # The milestone page on a phone: each fact's value uses the full width, below its name.

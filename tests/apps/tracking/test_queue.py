@@ -55,6 +55,7 @@ def test_lines_say_task_agency_period_and_working_days_waited(world, plan_a1, tw
     assert "Đã chờ 3 ngày làm việc" in text[first.pk] and "(từ 20/11/2025)" in text[first.pk]
     assert "Đã chờ 1 ngày làm việc" in text[second.pk]
     assert "ngày làm việc" in body and "trừ thứ Bảy, Chủ nhật" in body
+    assert "{#" not in body and "{%" not in body  # no template comment shown as text
 
 
 @time_machine.travel(date(2025, 11, 25), tick=False)

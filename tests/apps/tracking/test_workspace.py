@@ -76,6 +76,7 @@ def test_timeline_svg(world, plan_a1, login):
     assert response.status_code == 200 and "<svg" in body
     assert body.count("<script") == 2 and "<script>" not in body  # only the base layout's files
     desktop, phone = body.split('class="card tl-list"')
+    assert "{#" not in body and "{%" not in body
     # Phòng Kinh tế's own task only (two dated milestones); t_hcc's follow-up is not theirs to see
     assert desktop.count('class="pt s-') == 2 and phone.count('class="pt s-') == 2
     # The phone layout: full task names, each milestone listed with its date, a quarter scale
