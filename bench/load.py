@@ -3,7 +3,7 @@
 
 Prints the number of requests, errors (5xx, connection failures, unexpected answers), p50/p95/p99
 latency overall and per kind of request, and checks that no accepted write was lost:
-- every progress report the server accepted (302 after "Lưu báo cáo") is in the audit trail with
+- every progress report the server accepted (302 after "Lưu nháp") is in the audit trail with
   its text, and each milestone's report now holds the text of the last accepted save (the one
   with the highest version: optimistic locking means a save is accepted only on the latest version);
 - every evidence link the server accepted is stored.
