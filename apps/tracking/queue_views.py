@@ -44,7 +44,8 @@ def queue_action(request, pk: int):
     form = forms.ReviewForm(request.POST)
     if run_review(request.user, report, step, form):
         if request.htmx:
-            context = {"m": m, "done": REVIEW_STEPS[step]}
+            # the line says what was done; the count in the heading follows (out-of-band swap)
+            context = {"m": m, "done": REVIEW_STEPS[step], "remaining": queue.queue_total(request.user)}
             return render(request, "tracking/_queue_done.html", context)
         messages.success(request, f"{REVIEW_STEPS[step]} ({m.label} — {m.task})")
         return redirect("tracking:queue")

@@ -127,6 +127,7 @@ def test_head_acts_from_the_queue(request, live_server, waiting, device):
     p.locator(f"#cho-{second.pk}").get_by_role("button", name="Duyệt").click()
     expect(p.locator(f"#cho-{second.pk}")).to_contain_text("Đã duyệt")
     assert p.evaluate("window.notReloaded === true"), "trang đã tải lại"
+    expect(p.get_by_role("heading", level=1)).to_have_text("Báo cáo chờ bạn xử lý (0)")
     assert Milestone.objects.get(pk=first.pk).report_status == "returned"
     assert ProgressReport.objects.get(milestone=first).review_comment == "Bổ sung biên bản rà soát."
     assert Milestone.objects.get(pk=second.pk).report_status == "approved"

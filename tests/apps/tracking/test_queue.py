@@ -62,7 +62,7 @@ def test_lines_say_task_agency_period_and_working_days_waited(world, plan_a1, tw
 def test_workspace_shows_the_same_lines(world, plan_a1, two_quarterly, login):
     response = login(world.head_a1).get(reverse("tracking:workspace"))
     assert [i.pk for i in response.context["queue"]] == [m.pk for m in two_quarterly]
-    assert "Báo cáo chờ bạn xử lý (2)" in response.content.decode()
+    assert 'Báo cáo chờ bạn xử lý (<span id="queue-count">2</span>)' in response.content.decode()
 
 
 def test_the_officer_waits_from_the_approval_day(world, plan_a1, two_quarterly):
@@ -86,6 +86,7 @@ def test_approve_from_the_list_swaps_the_line(world, plan_a1, two_quarterly, log
     assert response.status_code == 200
     body = response.content.decode()
     assert body.startswith(f'<li class="queue-item done" id="cho-{first.pk}"') and "Đã duyệt" in body
+    assert '<span id="queue-count" hx-swap-oob="true">1</span>' in body  # the heading's count follows
     first.refresh_from_db()
     assert first.report_status == "approved"
     assert [i.pk for i in queue_items(world.head_a1)] == [second.pk]
@@ -125,7 +126,9 @@ def test_without_htmx_the_error_comes_back_on_the_queue_page(world, plan_a1, two
     report = ProgressReport.objects.get(milestone=first)
     url = reverse("tracking:queue_action", args=[first.pk])
     response = client.post(url, {"step": "tra-lai", "comment": " ", "version": str(report.version)})
-    assert response.status_code == 200 and "Báo cáo chờ bạn xử lý (2)" in response.content.decode()
+    assert (
+        response.status_code == 200 and 'xử lý (<span id="queue-count">2</span>)' in response.content.decode()
+    )
     assert "Vui lòng ghi ý kiến" in response.content.decode()
     response = client.post(url, {"step": "duyet", "version": str(report.version)})
     assert response.status_code == 302 and response["Location"] == reverse("tracking:queue")
