@@ -3,7 +3,7 @@
 
 Prints the number of requests, errors (5xx, connection failures, unexpected answers), p50/p95/p99
 latency overall and per kind of request, and checks that no accepted write was lost:
-- every progress report the server accepted (302 after "Lưu báo cáo") is in the audit trail with
+- every progress report the server accepted (302 after "Lưu nháp") is in the audit trail with
   its text, and each milestone's report now holds the text of the last accepted save (the one
   with the highest version: optimistic locking means a save is accepted only on the latest version);
 - every evidence link the server accepted is stored.
@@ -124,10 +124,12 @@ def _milestones(browser: Browser) -> list[int]:
     return sorted({int(x) for x in re.findall(r"/theo-doi/moc/(\d+)/", page)})
 
 
-def _save_report(browser: Browser, stats: Stats, milestone: int) -> None:
+def _save_report(browser: Browser, stats: Stats, milestone: int, link: bool = False) -> None:
+    """Save the milestone's report as a draft; with ``link``, a link to a published document goes
+    in the same form (the one-step report of issue 14)."""
     path = f"/theo-doi/moc/{milestone}/"
     status, page = browser.request("milestone", path)
-    form = re.search(rf'<form method="post" action="{path}">(.*?)</form>', page, re.S)
+    form = re.search(r'<form [^>]*class="report-form">(.*?)</form>', page, re.S)
     if status != 200 or not form or 'name="text"' not in form.group(1):
         return  # not editable now (sent for approval, accepted): nothing to write
     version = re.search(r'name="version" value="(\d+)"', form.group(1))
@@ -136,34 +138,23 @@ def _save_report(browser: Browser, stats: Stats, milestone: int) -> None:
         return
     token = f"tai-kiem-{uuid.uuid4().hex[:12]}"
     data = {"text": f"Kết quả thực hiện ({token})", "percent": random.randint(0, 90),
-            "progress": "in_progress", "reason": "", "version": version.group(1)}  # fmt: skip
-    status, text = browser.request("save-report", path, data)
+            "progress": "in_progress", "reason": "", "version": version.group(1), "step": "luu"}  # fmt: skip
+    title = f"Văn bản {uuid.uuid4().hex[:12]}"
+    if link:
+        data |= {"link_url": "https://thanhhoa.gov.vn/van-ban/1", "link_title": title}
+    status, text = browser.request("save-report" if not link else "add-evidence", path, data)
     if status == 302:
         with stats.lock:
             stats.saves.append((milestone, int(version.group(1)), token))
-    elif status == 400 and CONFLICT in text:
+            if link:
+                stats.links.append(title)
+    elif status in (200, 400) and CONFLICT in text:
         with stats.lock:
             stats.conflicts += 1
-    elif status == 400 and ("không thể sửa" in text or "đã khóa" in text):
+    elif status in (200, 400) and ("không thể sửa" in text or "đã khóa" in text):
         pass  # sent for approval meanwhile by another user of the same agency
     else:
         stats.error(f"save {path}: HTTP {status}")
-
-
-def _add_link(browser: Browser, stats: Stats, milestone: int) -> None:
-    path = f"/theo-doi/moc/{milestone}/"
-    _, page = browser.request("milestone", path)
-    if f'action="{path}tai-lieu/"' not in page or 'name="url"' not in page:
-        return
-    title = f"Văn bản {uuid.uuid4().hex[:12]}"
-    status, text = browser.request(
-        "add-evidence", f"{path}tai-lieu/", {"url": "https://thanhhoa.gov.vn/van-ban/1", "title": title}
-    )
-    if status == 302:
-        with stats.lock:
-            stats.links.append(title)
-    elif status != 400:
-        stats.error(f"evidence {path}: HTTP {status}")
 
 
 def person(base: str, username: str, writer: bool, window: dict, stats: Stats, seed: int) -> None:
@@ -181,7 +172,7 @@ def person(base: str, username: str, writer: bool, window: dict, stats: Stats, s
         if writer and mine and roll < 0.35:
             _save_report(browser, stats, rnd.choice(mine))
         elif writer and mine and roll < 0.45:
-            _add_link(browser, stats, rnd.choice(mine))
+            _save_report(browser, stats, rnd.choice(mine), link=True)
         elif roll < 0.6 and plans:
             browser.request("plan", f"/ke-hoach/{rnd.choice(plans)}/")
         else:

@@ -104,6 +104,8 @@ def _pages() -> list[tuple[str, str]]:
             ("rà soát kế hoạch", reverse("review:findings", args=[plan.pk])),
             ("việc của tôi", reverse("tracking:workspace")),
             ("theo dõi tiến độ", reverse("tracking:dashboard")),
+            ("báo cáo chờ xử lý", reverse("tracking:queue")),
+            ("tiến độ kế hoạch", reverse("tracking:timeline", args=[plan.pk])),
             ("báo cáo định kỳ", reverse("reports:index")),
         ]
         if plan

@@ -97,6 +97,8 @@ def load_progress() -> None:
         if agency_id is None or (m.due > DEMO_DATE and fate > 30) or (m.due <= DEMO_DATE and 82 <= fate < 92):
             continue  # later milestones mostly untouched; about one in ten past ones never reported
         report, status, sent = _report_for(m, agency_id, fate if m.due <= DEMO_DATE else 90, people)
+        if status in ("submitted", "approved"):
+            report.waiting_since = sent  # the queue's "days waiting" count from it
         reports.append(report)
         m.report_status, m.submitted_on = status, sent
         updates.append(m)

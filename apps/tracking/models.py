@@ -109,6 +109,9 @@ class ProgressReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     reviewed_at = models.DateTimeField(null=True, blank=True)
+    # The business day (cchc.clock) the report last reached a reviewer (sent, or approved): the
+    # queue's "days waiting" counts from it; timestamps above are the real clock.
+    waiting_since = models.DateField(_("chờ xử lý từ ngày"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("báo cáo tiến độ")

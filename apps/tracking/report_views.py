@@ -68,13 +68,19 @@ def _context(request, m: Milestone, **forms_given) -> dict:
         "report": report,
         "editable": editable,
         "may_report": may_report and editable,
-        "may_submit": may_report and report is not None and m.report_status in {"draft", "returned"},
+        "review_step": forms_given.get("review_step", ""),
         "may_approve": report is not None
         and m.report_status == "submitted"
         and can(user, "work.approve", report.agency),
         "may_review": m.report_status == "approved" and can(user, "tracking.review", task),
         "may_contribute": report is not None and editable and can(user, "tracking.contribute", task),
+        # Coordinating agencies attach their files beside the lead's report (the lead attaches
+        # in the report form itself).
         "may_attach": report is not None
+        and editable
+        and not may_report
+        and can(user, "tracking.contribute", task),
+        "may_delete_evidence": report is not None
         and editable
         and (may_report or can(user, "tracking.contribute", task)),
         "may_schedule": m.kind == Milestone.Kind.ON_EVENT and can(user, "tracking.schedule", task),
@@ -90,26 +96,54 @@ def _context(request, m: Milestone, **forms_given) -> dict:
     }
 
 
+SENT = "Đã gửi báo cáo để lãnh đạo cơ quan duyệt."
+
+
 def _render(request, m: Milestone, status: int = 200, **forms_given):
     return render(request, "tracking/milestone.html", _context(request, m, **forms_given), status=status)
 
 
+REPORT_STEPS = {"luu": "Đã lưu nháp báo cáo. Bấm “Gửi duyệt” khi hoàn tất.", "gui": SENT}
+REVIEW_STEPS = {
+    "duyet": "Đã duyệt, báo cáo được chuyển chuyên viên CCHC.",
+    "tiep-nhan": "Đã tiếp nhận báo cáo.",
+    "tra-lai": "Đã trả lại báo cáo.",
+}
+
+
 @login_required
 def milestone_detail(request, pk: int):
+    """The page, and every form on it posts back here (``step``): an error shows on this same page,
+    beside its field, with what was typed kept; success redirects (the next reload sends nothing)."""
     m = _milestone(request, pk)
     if request.method != "POST":
         return _render(request, m)
-    form = forms.ReportForm(request.POST)
+    step = request.POST.get("step", "luu")
+    if step in REVIEW_STEPS:
+        return _review(request, m, step)
+    if step not in REPORT_STEPS:
+        raise Http404
+    form = forms.ReportForm(request.POST, request.FILES)
     if form.is_valid():
         data = form.cleaned_data
         try:
-            services.save_report(request.user, m, data, expected_version=data.get("version"))
+            services.report_progress(
+                request.user,
+                m,
+                data,
+                files=data["files"],
+                link=(data["link_url"], data["link_title"]),
+                submit=step == "gui",
+                expected_version=data["version"],
+            )
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, "Đã lưu báo cáo. Bấm “Gửi duyệt” khi hoàn tất.")
+            messages.success(request, REPORT_STEPS[step])
             return redirect("tracking:milestone", pk=m.pk)
-    return _render(request, m, status=400, form=form)
+    if form.errors.get("files") is None and request.FILES:
+        form.add_error("files", "Vui lòng chọn lại tệp: trình duyệt không giữ tệp đã chọn khi trang tải lại.")
+    return _render(request, m, form=form)
 
 
 def _existing_report(m: Milestone) -> ProgressReport:
@@ -119,44 +153,43 @@ def _existing_report(m: Milestone) -> ProgressReport:
     return report
 
 
+def run_review(user, report: ProgressReport, step: str, form) -> bool:
+    """Approve, accept or return through the service (which asks the policy); False with the
+    service's reason on ``form`` (beside the comment when it is about the comment)."""
+    if not form.is_valid():
+        return False
+    comment, version = form.cleaned_data.get("comment", ""), form.cleaned_data["version"]
+    calls = {
+        "gui": lambda: services.submit_report(user, report, version),
+        "duyet": lambda: services.approve_report(user, report, version),
+        "tiep-nhan": lambda: services.accept_report(user, report, comment, version),
+        "tra-lai": lambda: services.return_report(user, report, comment, version),
+    }
+    try:
+        calls[step]()
+    except ValidationError as exc:
+        form.add_error(None, exc)
+        return False
+    return True
+
+
+def _review(request, m: Milestone, step: str):
+    report = _existing_report(m)
+    form = forms.ReviewForm(request.POST)
+    if not run_review(request.user, report, step, form):
+        return _render(request, m, review_form=form, review_step=step)
+    messages.success(request, {**REVIEW_STEPS, "gui": SENT}[step])
+    return redirect("tracking:milestone", pk=m.pk)
+
+
 @login_required
 @require_POST
 def report_action(request, pk: int, action: str):
-    """Submit, approve, accept or return: one endpoint, the service decides who may."""
-    m = _milestone(request, pk)
-    report = _existing_report(m)
-    form = forms.ReviewForm(request.POST)
-    if not form.is_valid():
-        return _render(request, m, status=400, review_form=form)
-    comment, version = form.cleaned_data.get("comment", ""), form.cleaned_data.get("version")
-    steps = {
-        "gui": (
-            lambda: services.submit_report(request.user, report, version),
-            "Đã gửi báo cáo để lãnh đạo cơ quan duyệt.",
-        ),
-        "duyet": (
-            lambda: services.approve_report(request.user, report, version),
-            "Đã duyệt, báo cáo được chuyển chuyên viên CCHC.",
-        ),
-        "tiep-nhan": (
-            lambda: services.accept_report(request.user, report, comment, version),
-            "Đã tiếp nhận báo cáo.",
-        ),
-        "tra-lai": (
-            lambda: services.return_report(request.user, report, comment, version),
-            "Đã trả lại báo cáo.",
-        ),
-    }
-    if action not in steps:
+    """The earlier address of each step (``/moc/<pk>/duyet/``…), kept for links and scripts already
+    out there; the page itself now posts to its own address."""
+    if action not in REVIEW_STEPS and action != "gui":
         raise Http404
-    run, done = steps[action]
-    try:
-        run()
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return _render(request, m, status=400, review_form=form)
-    messages.success(request, done)
-    return redirect("tracking:milestone", pk=m.pk)
+    return _review(request, _milestone(request, pk), action)
 
 
 @login_required

@@ -187,14 +187,22 @@ def _rows(qs: QuerySet[Milestone], f: Filters, b: StateBounds) -> tuple[list[Row
     return with_state(list(qs[:WORKSPACE_LIMIT]), b), total
 
 
-def review_queue(user) -> list[Milestone]:
-    """Reports waiting for this user: to approve (agency head) or to accept (CCHC officer)."""
+def waiting_for(user) -> Q | None:
+    """Milestones whose report waits for this user: to approve (head of the reporting agency) or
+    to accept (CCHC officer of the plan's unit, or of a unit above it); None when neither."""
     s = subject(user)
     heads = s.agencies_with([Role.HEAD])
     officer_units = s.units_for([Role.OFFICER]) if not s.is_root else set()
-    q = Q(report_status="submitted", report__agency_id__in=heads)
-    q |= Q(report_status="approved", task__plan__org_unit_id__in=officer_units)
     if not heads and not officer_units:
+        return None
+    q = Q(report_status="submitted", report__agency_id__in=heads)
+    return q | Q(report_status="approved", task__plan__org_unit_id__in=officer_units)
+
+
+def review_queue(user) -> list[Milestone]:
+    """Reports waiting for this user: to approve (agency head) or to accept (CCHC officer)."""
+    q = waiting_for(user)
+    if q is None:
         return []
     return list(
         tracked_milestones()
@@ -217,7 +225,6 @@ def workspace(user, f: Filters) -> dict:
         "lead_total": lead_total,
         "coord_rows": coord_rows,
         "coord_total": coord_total,
-        "queue": review_queue(user),
         "plans": list(plans),
         "has_agency": bool(agencies),
         "filters": f,

@@ -50,6 +50,10 @@ WORKFLOW_TEXT = {
 }
 
 
+RETURN_NEEDS_COMMENT = "Vui lòng ghi ý kiến (lý do trả lại) để cơ quan biết cần sửa gì."
+MAX_FILES = 10  # evidence files in one report step
+
+
 class ConflictError(ValidationError):
     """Someone else changed the report since this user opened it."""
 
@@ -106,18 +110,41 @@ def _reporting_agency(actor, m: Milestone):
 
 
 def _validate(fields: dict) -> None:
+    """The report's own rules; each error keyed by its field, so a form shows it beside that field."""
     percent = fields.get("percent", 0)
+    errors: dict[str, str] = {}
     if not 0 <= percent <= 100:
-        raise ValidationError("Tiến độ phải từ 0 đến 100%.")
+        errors["percent"] = "Tiến độ phải từ 0 đến 100%."
+    elif fields.get("progress") == ProgressReport.Progress.DONE and percent != 100:
+        errors["percent"] = "Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%."
     if fields.get("progress") == ProgressReport.Progress.FAILED and not fields.get("reason", "").strip():
-        raise ValidationError("Vui lòng nêu lý do không thực hiện được.")
-    if fields.get("progress") == ProgressReport.Progress.DONE and percent != 100:
-        raise ValidationError("Nhiệm vụ đã hoàn thành thì tiến độ phải là 100%.")
+        errors["reason"] = "Vui lòng nêu lý do không thực hiện được."
     if not fields.get("text", "").strip():
-        raise ValidationError("Vui lòng nhập kết quả thực hiện.")
+        errors["text"] = "Vui lòng nhập kết quả thực hiện."
     for name, label, limit in (("text", "Kết quả thực hiện", REPORT_TEXT_MAX), ("reason", "Lý do", NOTE_MAX)):
-        if problem := text_problem(fields.get(name, ""), label, limit):
-            raise ValidationError(problem)
+        if name not in errors and (problem := text_problem(fields.get(name, ""), label, limit)):
+            errors[name] = problem
+    if errors:
+        raise ValidationError(errors)
+
+
+def _save_locked(actor, m: Milestone, fields: dict, expected_version: int | None) -> ProgressReport:
+    """Write the report's fields on the locked milestone (inside the caller's transaction)."""
+    require(actor, "tracking.report", m.task)
+    _refuse_if_closed(m)
+    report = ProgressReport.objects.filter(milestone=m).first()
+    _check_version(report, expected_version)
+    if report is None:
+        report = ProgressReport(milestone=m, agency=_reporting_agency(actor, m), created_by=actor)
+    for name in ("text", "percent", "progress", "reason"):
+        if name in fields:
+            setattr(report, name, fields[name].strip() if isinstance(fields[name], str) else fields[name])
+    report.version = (report.version or 0) + (1 if report.pk else 0)
+    report.save()
+    if m.report_status == Workflow.NONE.value:
+        Milestone.objects.filter(pk=m.pk).update(report_status=Workflow.DRAFT.value)
+        m.report_status = Workflow.DRAFT.value
+    return report
 
 
 def save_report(
@@ -129,20 +156,38 @@ def save_report(
     so that of two people writing the first report at once the second is told, not overwritten."""
     _validate(fields)
     with transaction.atomic(), acting_as(actor):
+        return _save_locked(actor, _locked(milestone), fields, expected_version)
+
+
+def report_progress(
+    actor,
+    milestone: Milestone,
+    fields: dict,
+    *,
+    files=(),
+    link: tuple[str, str] | None = None,
+    submit: bool = False,
+    expected_version: int | None = None,
+) -> ProgressReport:
+    """Report in one step, as the agency's staff see it: text, result, evidence files (and a link),
+    then either keep it as a draft or send it to the head ("Gửi duyệt").
+
+    All or nothing: a refused file, a stale version or a refused submission leaves no report change,
+    no evidence row and no stored file (files written before the failure are deleted)."""
+    _validate(fields)
+    checked = _checked_files(files)
+    url, title = _checked_link(link) if link and link[0].strip() else ("", "")
+    with removed_on_error() as stored, transaction.atomic(), acting_as(actor):
         m = _locked(milestone)
-        require(actor, "tracking.report", m.task)
-        _refuse_if_closed(m)
-        report = ProgressReport.objects.filter(milestone=m).first()
-        _check_version(report, expected_version)
-        if report is None:
-            report = ProgressReport(milestone=m, agency=_reporting_agency(actor, m), created_by=actor)
-        for name in ("text", "percent", "progress", "reason"):
-            if name in fields:
-                setattr(report, name, fields[name].strip() if isinstance(fields[name], str) else fields[name])
-        report.version = (report.version or 0) + (1 if report.pk else 0)
-        report.save()
-        if m.report_status == Workflow.NONE.value:
-            Milestone.objects.filter(pk=m.pk).update(report_status=Workflow.DRAFT.value)
+        report = _save_locked(actor, m, fields, expected_version)
+        for upload, kind, digest in checked:
+            _store_file(actor, report, m, upload, kind, digest, stored)
+        if url:
+            Evidence.objects.create(
+                report=report, agency=_attach_agency(actor, m), title=title or url, url=url, uploaded_by=actor
+            )
+        if submit:
+            _submit_locked(actor, m, report)
         return report
 
 
@@ -160,6 +205,9 @@ def _transition(actor, report: ProgressReport, expected_version: int | None, all
 def _finish(m: Milestone, report: ProgressReport, status: str, message: str, **report_fields) -> None:
     changes = {"report_status": [m.report_status, status]}
     updates = {"report_status": status}
+    if status in (Workflow.SUBMITTED.value, Workflow.APPROVED.value):
+        # Days waiting in the reviewers' queue count from here, on the same business clock.
+        report.waiting_since = tracking_today()
     if status == Workflow.SUBMITTED.value and m.submitted_on is None:
         # The day of the tracking world (a pinned demonstration day when CCHC_TODAY is set),
         # so a report sent before the due date on that day is not judged late against the real date.
@@ -176,31 +224,38 @@ def report_url(milestone_id: int) -> str:
     return reverse("tracking:milestone", args=[milestone_id])
 
 
+def _submit_locked(actor, m: Milestone, report: ProgressReport) -> None:
+    require(actor, "tracking.report", m.task)
+    if m.report_status not in {Workflow.DRAFT.value, Workflow.RETURNED.value}:
+        raise ValidationError(
+            f"Báo cáo {WORKFLOW_TEXT.get(m.report_status, 'chưa được gửi')}: thao tác này không còn phù hợp."
+        )
+    if report.progress == ProgressReport.Progress.NOT_STARTED and not report.reason.strip():
+        raise ValidationError({"reason": "Nhiệm vụ chưa triển khai: vui lòng nêu lý do trước khi gửi."})
+    _finish(
+        m,
+        report,
+        Workflow.SUBMITTED.value,
+        "Gửi báo cáo tiến độ để lãnh đạo cơ quan duyệt.",
+        submitted_by=actor,
+        submitted_at=clock.now(),
+    )
+    notify.notify(
+        notify.heads_of(report.agency_id),
+        f"Báo cáo chờ duyệt: {m.task} — {m.label}",
+        report_url(m.pk),
+        m,
+        exclude=actor,
+    )
+
+
 def submit_report(actor, report: ProgressReport, expected_version: int | None = None) -> ProgressReport:
     """Send the report to the agency head for approval."""
     with transaction.atomic(), acting_as(actor):
         m, report = _transition(
             actor, report, expected_version, {Workflow.DRAFT.value, Workflow.RETURNED.value}
         )
-        require(actor, "tracking.report", m.task)
-        if report.progress == ProgressReport.Progress.NOT_STARTED and not report.reason.strip():
-            raise ValidationError("Nhiệm vụ chưa triển khai: vui lòng nêu lý do trước khi gửi.")
-        now = clock.now()
-        _finish(
-            m,
-            report,
-            Workflow.SUBMITTED.value,
-            "Gửi báo cáo tiến độ để lãnh đạo cơ quan duyệt.",
-            submitted_by=actor,
-            submitted_at=now,
-        )
-        notify.notify(
-            notify.heads_of(report.agency_id),
-            f"Báo cáo chờ duyệt: {m.task} — {m.label}",
-            report_url(m.pk),
-            m,
-            exclude=actor,
-        )
+        _submit_locked(actor, m, report)
         return report
 
 
@@ -232,7 +287,7 @@ def accept_report(
 ) -> ProgressReport:
     """The CCHC officer accepts: the milestone is done (on time or late)."""
     if problem := text_problem(comment, "Ý kiến", NOTE_MAX):
-        raise ValidationError(problem)
+        raise ValidationError({"comment": problem})
     with transaction.atomic(), acting_as(actor):
         m, report = _transition(actor, report, expected_version, {Workflow.APPROVED.value})
         require(actor, "tracking.review", m.task)
@@ -257,9 +312,9 @@ def return_report(
 ) -> ProgressReport:
     """Send the report back with a comment: the head before approving, or the officer after."""
     if not comment.strip():
-        raise ValidationError("Vui lòng ghi ý kiến (lý do trả lại) để cơ quan biết cần sửa gì.")
+        raise ValidationError({"comment": RETURN_NEEDS_COMMENT})
     if problem := text_problem(comment, "Ý kiến", NOTE_MAX):
-        raise ValidationError(problem)
+        raise ValidationError({"comment": problem})
     with transaction.atomic(), acting_as(actor):
         m, report = _transition(
             actor, report, expected_version, {Workflow.SUBMITTED.value, Workflow.APPROVED.value}
@@ -300,31 +355,66 @@ def _attach_agency(actor, m: Milestone):
     return next((link.agency for link in m.task.agencies.all() if link.agency_id in mine), None)
 
 
-def add_evidence_file(actor, report: ProgressReport, upload) -> Evidence:
-    """Attach a file, checked by content and size, stored under MEDIA_ROOT by a random name."""
+def _checked_file(upload) -> tuple:
+    """(upload, kind, sha256) of an accepted file; read before any transaction opens."""
     kind = check_upload(upload, upload.size, settings.UPLOAD_MAX_BYTES)
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
     upload.seek(0)
+    return upload, kind, digest.hexdigest()
+
+
+def _checked_files(files) -> list[tuple]:
+    """Every file checked before anything is written; the errors name the files, beside the field."""
+    if len(files) > MAX_FILES:
+        raise ValidationError({"files": f"Mỗi lần gửi tối đa {MAX_FILES} tệp."})
+    checked, errors = [], []
+    for upload in files:
+        try:
+            checked.append(_checked_file(upload))
+        except ValidationError as exc:
+            errors += [f"“{getattr(upload, 'name', '') or 'tệp'}”: {m}" for m in exc.messages]
+    if errors:
+        raise ValidationError({"files": errors})
+    return checked
+
+
+def _checked_link(link: tuple[str, str]) -> tuple[str, str]:
+    url, title = link[0].strip(), link[1].strip()
+    if not url.startswith(("https://", "http://")):
+        raise ValidationError({"link_url": "Đường dẫn phải bắt đầu bằng http:// hoặc https://."})
+    return url, title[:300]
+
+
+def _store_file(
+    actor, report: ProgressReport, m: Milestone, upload, kind, digest: str, stored: list
+) -> Evidence:
+    """Write one checked file and its row; the file is noted in ``stored`` for removal on failure."""
+    evidence = Evidence(
+        report=report,
+        agency=_attach_agency(actor, m),
+        title=(getattr(upload, "name", "") or f"tai-lieu.{kind.ext}")[:300],
+        content_type=kind.content_type,
+        size=upload.size,
+        sha256=digest,
+        uploaded_by=actor,
+    )
+    # The stored name never comes from the user: no path tricks, no misleading extension.
+    evidence.file.save(f"{uuid.uuid4().hex}.{kind.ext}", File(upload), save=False)
+    stored.append(evidence.file)
+    evidence.save()
+    return evidence
+
+
+def add_evidence_file(actor, report: ProgressReport, upload) -> Evidence:
+    """Attach a file, checked by content and size, stored under MEDIA_ROOT by a random name."""
+    _, kind, digest = _checked_file(upload)
     with removed_on_error() as stored, transaction.atomic(), acting_as(actor):
         m = _locked(report.milestone)
         _may_attach(actor, m)
         _refuse_if_closed(m)
-        evidence = Evidence(
-            report=report,
-            agency=_attach_agency(actor, m),
-            title=(getattr(upload, "name", "") or f"tai-lieu.{kind.ext}")[:300],
-            content_type=kind.content_type,
-            size=upload.size,
-            sha256=digest.hexdigest(),
-            uploaded_by=actor,
-        )
-        # The stored name never comes from the user: no path tricks, no misleading extension.
-        evidence.file.save(f"{uuid.uuid4().hex}.{kind.ext}", File(upload), save=False)
-        stored.append(evidence.file)
-        evidence.save()
-        return evidence
+        return _store_file(actor, report, m, upload, kind, digest, stored)
 
 
 def add_evidence_link(actor, report: ProgressReport, url: str, title: str) -> Evidence:

@@ -22,6 +22,24 @@ def _x(day: date, start: date, span: int) -> float:
     return round(LABEL_W + CHART_W * (day - start).days / span, 1)
 
 
+def _pct(day: date, start: date, span: int) -> float:
+    """Where ``day`` falls on the phone track, in % of its width (SVG percentages keep dots round)."""
+    return round(100 * (day - start).days / span, 2)
+
+
+def _quarters(start: date, end: date, span: int) -> list[dict]:
+    """The phone scale: one tick per quarter, "T1/2025" then "T4", "T7"…, anchored to stay inside."""
+    out, y, m = [], start.year, start.month
+    while date(y, m, 1) <= end:
+        if (m - 1) % 3 == 0 or not out:
+            pct = _pct(max(date(y, m, 1), start), start, span)
+            out.append({"pct": pct, "label": f"T{m}/{y}" if m == 1 or not out else f"T{m}"})
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    for tick in out:
+        tick["anchor"] = "start" if tick["pct"] < 8 else "end" if tick["pct"] > 92 else "middle"
+    return out
+
+
 def _months(start: date, end: date, span: int) -> list[dict]:
     out, y, m = [], start.year, start.month
     while date(y, m, 1) <= end:
@@ -52,7 +70,11 @@ def build(plan: Plan, b: StateBounds, user) -> dict:
         points = [
             {
                 "x": _x(min(max(r.milestone.due, start), end), start, span),
+                "pct": _pct(min(max(r.milestone.due, start), end), start, span),
                 "state": r.state.value,
+                "state_label": STATE_LABELS[r.state],
+                "label": r.milestone.label,
+                "due": r.milestone.due,
                 "title": f"{r.milestone.label}: {r.milestone.due:%d/%m/%Y} — {STATE_LABELS[r.state]}",
                 "id": r.milestone.pk,
             }
@@ -67,6 +89,9 @@ def build(plan: Plan, b: StateBounds, user) -> dict:
                 "full": task.content,
                 "area": AREA_LABELS.get(task.area, ""),
                 "bar_w": round(_x(min(last, end), start, span) - LABEL_W, 1) if last else 0,
+                "bar_pct": _pct(min(last, end), start, span) if last else 0,
+                "no": task.no,
+                "undated": len(task.tracked) - len(dated),
                 "points": points,
             }
         )
@@ -78,5 +103,7 @@ def build(plan: Plan, b: StateBounds, user) -> dict:
         "height": HEAD_H + len(rows) * ROW_H + 4,
         "label_w": LABEL_W,
         "today_x": today_x,
+        "today_pct": _pct(b.today, start, span) if today_x is not None else None,
+        "quarters": _quarters(start, end, span),
         "legend": [(s, STATE_LABELS[s]) for s in STATE_LABELS],
     }

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from apps.tracking import calendar_views, dashboard_views, report_views, settings_views, views
+from apps.tracking import calendar_views, dashboard_views, queue_views, report_views, settings_views, views
 
 app_name = "tracking"
 urlpatterns = [
     path("", views.workspace, name="workspace"),
     path("lich/", views.calendar, name="calendar"),
+    path("cho-xu-ly/", queue_views.queue_page, name="queue"),
+    path("cho-xu-ly/<int:pk>/", queue_views.queue_action, name="queue_action"),
     path("ke-hoach/<int:pk>/tien-do/", views.plan_timeline, name="timeline"),
     path("moc/<int:pk>/", report_views.milestone_detail, name="milestone"),
     path("moc/<int:pk>/tai-lieu/", report_views.evidence_add, name="evidence_add"),

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from apps.accounts.policy import visible_units
 from apps.plans.models import Plan
-from apps.tracking import selectors, timeline
+from apps.tracking import queue, selectors, timeline
 from apps.tracking.calendar import work_calendar
 
 CALENDAR_WEEKS = 6
@@ -18,6 +18,8 @@ CALENDAR_WEEKS = 6
 @login_required
 def workspace(request):
     context = selectors.workspace(request.user, selectors.Filters.from_query(request.GET))
+    context["queue"] = queue.queue_items(request.user, limit=queue.QUEUE_PREVIEW)
+    context["queue_total"] = queue.queue_total(request.user) if context["queue"] else 0
     return render(request, "tracking/workspace.html", context)
 
 

@@ -1,4 +1,4 @@
-"""Follow-up in a real browser: staff report progress with evidence, the head approves, the CCHC
+"""Follow-up in a real browser: staff report progress with evidence (one form), the head approves, the CCHC
 officer returns then accepts; each next person is notified; the dashboard charts and the Excel list.
 
 "Today" is pinned to 25/11/2025 with CCHC_TODAY (read by the live server's thread too), so
@@ -94,18 +94,16 @@ def test_report_with_evidence_approve_return_and_accept(people, tracked, tmp_pat
     assert state_of(staff, "Báo cáo quý IV") == "Chưa đến hạn"
     assert state_of(staff, "Khi có hướng dẫn") == "Chờ xác định hạn"
 
-    # Write the progress report, attach a real PDF, send it to the head.
+    # Write the progress report with a real PDF and send it to the head, in one step.
     staff.get_by_role("link", name=MILESTONE, exact=True).click()
     staff.get_by_role("heading", name=MILESTONE).wait_for()
     staff.get_by_label("Kết quả thực hiện").fill("Đã rà soát 12/15 thủ tục hành chính của xã.")
     staff.get_by_label("Tiến độ (%)").fill("80")
     staff.get_by_label("Tình trạng").select_option(label="Đang thực hiện")
-    staff.get_by_role("button", name="Lưu báo cáo").click()
-    said(staff, "Đã lưu báo cáo")
     pdf = real_pdf(tmp_path / "bien-ban-ra-soat.pdf", "Bien ban ra soat thu tuc hanh chinh", "Xa An Mot")
-    staff.get_by_label("Tệp kiểm chứng (PDF, Word, Excel, ảnh)").set_input_files(str(pdf))
-    staff.get_by_role("button", name="Tải lên").click()
-    said(staff, "Đã thêm tài liệu kiểm chứng")
+    staff.get_by_label("Tài liệu kiểm chứng").set_input_files(str(pdf))
+    staff.get_by_role("button", name="Gửi duyệt").click()
+    said(staff, "Đã gửi báo cáo để lãnh đạo cơ quan duyệt")
     evidence = Evidence.objects.get()
     assert evidence.content_type == "application/pdf" and evidence.size == pdf.stat().st_size
     with staff.expect_download() as info:
@@ -113,10 +111,8 @@ def test_report_with_evidence_approve_return_and_accept(people, tracked, tmp_pat
     saved = tmp_path / "back.pdf"
     info.value.save_as(saved)
     assert saved.read_bytes() == pdf.read_bytes()  # the officer will read exactly what was sent
-    staff.get_by_role("button", name="Gửi duyệt").click()
-    said(staff, "Đã gửi báo cáo để lãnh đạo cơ quan duyệt")
     assert staff.locator("h1 .state").inner_text() == "Đã gửi báo cáo"
-    assert staff.get_by_role("button", name="Lưu báo cáo").count() == 0  # locked while in review
+    assert staff.get_by_role("button", name="Lưu nháp").count() == 0  # locked while in review
 
     # The head is told, opens the notice and approves.
     head = people("head_a1")
@@ -133,10 +129,12 @@ def test_report_with_evidence_approve_return_and_accept(people, tracked, tmp_pat
     assert notifications(officer) == [f"Báo cáo chờ tiếp nhận: Phòng Kinh tế — {MILESTONE}"]
     officer.get_by_role("link", name="Việc của tôi").first.click()
     queue = officer.locator("section.callout", has_text="Báo cáo chờ bạn xử lý (1)")
-    queue.get_by_role("link", name=MILESTONE).click()
+    line = queue.locator("li.queue-item")
+    assert MILESTONE in line.inner_text() and "Phòng Kinh tế" in line.inner_text()
+    line.get_by_role("link", name=str(tracked.t_kt)).click()
     officer.get_by_role("heading", name=MILESTONE).wait_for()
     assert "bien-ban-ra-soat.pdf" in officer.locator("main").inner_text()
-    officer.get_by_label("Ý kiến (bắt buộc khi trả lại)").fill("Bổ sung danh sách 3 thủ tục còn lại.")
+    officer.get_by_label("Lý do trả lại").fill("Bổ sung danh sách 3 thủ tục còn lại.")
     officer.get_by_role("button", name="Trả lại").click()
     said(officer, "Đã trả lại báo cáo")
 
@@ -150,8 +148,8 @@ def test_report_with_evidence_approve_return_and_accept(people, tracked, tmp_pat
     staff.get_by_label("Kết quả thực hiện").fill("Đã rà soát đủ 15/15 thủ tục hành chính của xã.")
     staff.get_by_label("Tiến độ (%)").fill("100")
     staff.get_by_label("Tình trạng").select_option(label="Hoàn thành")
-    staff.get_by_role("button", name="Lưu báo cáo").click()
-    said(staff, "Đã lưu báo cáo")
+    staff.get_by_role("button", name="Lưu nháp").click()
+    said(staff, "Đã lưu nháp báo cáo")
     staff.get_by_role("button", name="Gửi duyệt").click()
     said(staff, "Đã gửi báo cáo")
 

@@ -102,7 +102,8 @@ def test_other_agency_in_the_commune_gets_403(world, plan_a1, login):
 
 
 def test_upload_page_shows_the_refusal(world, report, login, plan_a1):
-    client = login(world.staff_a1)
+    """A coordinating agency's own upload form (the lead attaches in the report form)."""
+    client = login(world.staff_a1_hcc)
     exe = SimpleUploadedFile("bao-cao.pdf", b"MZ\x90\x00" + b"\x00" * 64)
     response = client.post(reverse("tracking:evidence_add", args=[plan_a1.m_nov.pk]), {"file": exe})
     assert response.status_code == 400

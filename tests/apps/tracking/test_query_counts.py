@@ -34,7 +34,9 @@ def grow(world, plan_a1, n: int) -> None:
 # (id, url name, args, who, baseline): the counts of today; raise one only with a reason
 PAGES = [
     ("workspace-staff", "tracking:workspace", lambda w, p: [], "staff_a1", 11),
-    ("workspace-head", "tracking:workspace", lambda w, p: [], "head_a1", 12),
+    # 13: the review queue's lines (one query, evidence counted in it) and their total
+    ("workspace-head", "tracking:workspace", lambda w, p: [], "head_a1", 13),
+    ("queue-head", "tracking:queue", lambda w, p: [], "head_a1", 5),
     ("calendar", "tracking:calendar", lambda w, p: [], "staff_a1", 5),
     ("milestone", "tracking:milestone", lambda w, p: [p.m_nov.pk], "staff_a1", 7),
     ("timeline", "tracking:timeline", lambda w, p: [p.plan.pk], "officer_a1", 8),

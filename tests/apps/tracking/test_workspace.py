@@ -75,10 +75,17 @@ def test_timeline_svg(world, plan_a1, login):
     body = response.content.decode()
     assert response.status_code == 200 and "<svg" in body
     assert body.count("<script") == 2 and "<script>" not in body  # only the base layout's files
+    desktop, phone = body.split('class="card tl-list"')
+    assert "{#" not in body and "{%" not in body
     # Phòng Kinh tế's own task only (two dated milestones); t_hcc's follow-up is not theirs to see
-    assert body.count('class="pt s-') == 2
+    assert desktop.count('class="pt s-') == 2 and phone.count('class="pt s-') == 2
+    # The phone layout: full task names, each milestone listed with its date, a quarter scale
+    assert "1. Nhiệm vụ 1 của kế hoạch" in phone and "28/11/2025 — Hoàn thành tháng 11" in phone
+    assert ">T1/2025<" in phone and ">T10<" in phone and "1 mốc chưa xác định hạn" in phone
+    assert 'cx="90.93%"' in phone  # 28/11/2025 on the 2025 track: day 331 of a 364-day span
     officer = login(world.officer_a1).get(reverse("tracking:timeline", args=[plan_a1.plan.pk]))
-    assert officer.content.decode().count('class="pt s-') == 3  # all three dated milestones
+    desktop = officer.content.decode().split('class="card tl-list"')[0]
+    assert desktop.count('class="pt s-') == 3  # all three dated milestones
     assert (
         login(world.officer_b1).get(reverse("tracking:timeline", args=[plan_a1.plan.pk])).status_code == 404
     )
