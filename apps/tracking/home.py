@@ -5,8 +5,14 @@ from __future__ import annotations
 from django.db.models import Count
 
 from apps.accounts.policy import subject
-from apps.tracking.models import Notification
-from apps.tracking.selectors import bounds_for, milestones_of_agencies, review_queue, state_q, user_agencies
+from apps.tracking.selectors import (
+    bounds_for,
+    milestones_of_agencies,
+    review_queue,
+    state_q,
+    unread_count,
+    user_agencies,
+)
 from core.tracking import State
 
 URGENT = (State.OVERDUE, State.RETURNED, State.DUE_SOON)
@@ -22,7 +28,7 @@ def todo_panel(user) -> dict | None:
         qs = milestones_of_agencies(agencies, "lead").order_by()
         counts = qs.aggregate(**{s.value: Count("pk", filter=state_q(s.value, bounds)) for s in URGENT})
     to_review = len(review_queue(user))
-    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    unread = unread_count(user)
     if not agencies and not to_review and not unread:
         return None
     return {

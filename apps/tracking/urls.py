@@ -1,6 +1,13 @@
 from django.urls import path
 
-from apps.tracking import calendar_views, dashboard_views, report_views, settings_views, views
+from apps.tracking import (
+    calendar_views,
+    dashboard_views,
+    notification_views,
+    report_views,
+    settings_views,
+    views,
+)
 
 app_name = "tracking"
 urlpatterns = [
@@ -16,8 +23,9 @@ urlpatterns = [
     path("tai-lieu/<int:pk>/xoa/", report_views.evidence_delete, name="evidence_delete"),
     path("bang-theo-doi/", dashboard_views.dashboard_view, name="dashboard"),
     path("ke-hoach/<int:pk>/xuat-excel/", dashboard_views.export_view, name="export"),
-    path("thong-bao/", dashboard_views.notifications, name="notifications"),
-    path("thong-bao/da-doc/", dashboard_views.notifications_read, name="notifications_read"),
+    path("thong-bao/", notification_views.notifications, name="notifications"),
+    path("thong-bao/da-doc/", notification_views.notifications_read, name="notifications_read"),
+    path("thong-bao/cai-dat/", notification_views.notification_settings, name="notification_settings"),
     path("cau-hinh/<int:unit_pk>/", settings_views.unit_settings, name="settings"),
     path("lich-lam-viec/", calendar_views.calendar_days, name="calendar_days"),
     path("lich-lam-viec/<int:pk>/xoa/", calendar_views.calendar_day_delete, name="calendar_day_delete"),
