@@ -65,6 +65,10 @@ class PreferenceForm(forms.Form):
         label="Nhận thông báo qua thư điện tử",
         choices=NotificationPreference.Email.choices,
         widget=forms.RadioSelect,
+        error_messages={
+            "invalid_choice": "Chọn một trong ba cách nhận thư ở trên.",
+            "required": "Chọn một trong ba cách nhận thư ở trên.",
+        },
     )
 
 
