@@ -11,22 +11,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, TextField, Value
+from django.db.models import F, Prefetch, Q, TextField, Value
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 
-from apps.accounts.policy import can, visible_units
+from apps.accounts.policy import can, subject, visible_units
 from apps.orgs.models import Agency
 from apps.plans.models import Task, TaskAgency
 from apps.plans.selectors import plans_for
 from apps.reports.models import PeriodicReport
 from apps.search.db import Fold
 from apps.tracking.models import ProgressReport
+from apps.tracking.selectors import unit_ids_for, user_agencies
 from core import search
 from core.reporting.periods import PeriodError, parse_period
 
 LIMIT = 20  # per kind: a search box answers "where is it", not "list everything"
-SCAN = 200  # rows read for the kinds filtered again in Python (policy rules, period labels)
+SCAN = 100  # rows read for the kinds sorted or filtered again in Python (rank, period labels)
 
 
 @dataclass
@@ -124,6 +125,11 @@ def progress_reports(user, terms: list[str]) -> Group:
     """Reports on a task's milestone, matched on their text or on the task's content; only those
     whose task the user may follow (``tracking.view``: not another agency's work)."""
     qs = ProgressReport.objects.filter(milestone__task__plan__org_unit__in=visible_units(user))
+    if not subject(user).is_root:  # narrow in SQL to what tracking.view can grant; it still decides
+        own_tasks = TaskAgency.objects.filter(agency_id__in=user_agencies(user)).values("task_id")
+        qs = qs.filter(
+            Q(milestone__task__plan__org_unit_id__in=unit_ids_for(user)) | Q(milestone__task_id__in=own_tasks)
+        )
     qs = _matching(qs, _joined("text", "milestone__task__content"), terms)
     qs = qs.select_related("agency", "milestone__task__plan__org_unit").prefetch_related(
         Prefetch(
