@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -32,6 +33,21 @@ def notifications(request):
         "unread": unread_count(request.user),
     }
     return render(request, "tracking/notifications.html", context)
+
+
+@login_required
+def unread_badge(request):
+    """The top bar's count, fetched by HTMX after the page loads (and every two minutes), so no
+    page pays a query for it and the count stays fresh while a page is open."""
+    n = unread_count(request.user)
+    html = (
+        f'<span class="count" data-unread>{n}</span><span class="visually-hidden"> chưa đọc</span>'
+        if n
+        else ""
+    )
+    response = HttpResponse(html)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required

@@ -55,18 +55,18 @@ def test_nothing_selected_says_so_and_marks_nothing(world, login):
     assert client.get(reverse("tracking:notifications_read")).status_code == 405
 
 
-def test_unread_count_in_top_bar_and_unread_filter(world, login):
+def test_unread_count_in_top_bar_and_unread_filter(world, login, client):
     a, _b = _notes(world.staff_a1, "Việc A", "Việc B")
     a.read_at = timezone.now()
     a.save()
     client = login(world.staff_a1)
     page = client.get(reverse("tracking:notifications") + "?loc=chua-doc").content.decode()
-    assert '<span class="count" data-unread>1</span>' in page
-    assert "Việc B" in page and "Việc A" not in page
-    home = client.get(reverse("home")).content.decode()
-    assert 'aria-label="Thông báo: 1 chưa đọc"' in home
+    assert "(1 chưa đọc)" in page and "Việc B" in page and "Việc A" not in page
+    badge_url = reverse("tracking:unread_badge")
+    assert f'hx-get="{badge_url}"' in client.get(reverse("home")).content.decode()  # every page asks
+    assert '<span class="count" data-unread>1</span>' in client.get(badge_url).content.decode()
     Notification.objects.update(read_at=timezone.now())
-    assert "data-unread" not in client.get(reverse("home")).content.decode()
+    assert client.get(badge_url).content == b""
 
 
 def test_csrf_required_for_bulk_read(world, client):
