@@ -1,7 +1,7 @@
 """What the search box finds: plans, tasks, agencies, progress reports and periodic reports.
 
-Each kind is one query filtered in the database on the folded text (``apps.search.db.Fold``) and on
-the user's scope, the same scope as the kind's own page: plans and their tasks through
+Each kind reads the text of the rows in the user's scope, matches it folded (``core.search``), then
+loads the few rows found. The scope is that of the kind's own page: plans and their tasks through
 ``plans_for`` (the plan page), agencies of ``visible_units``, progress reports whose task passes
 ``tracking.view``, periodic reports that pass ``reports.view``. A result the user could not open is
 never listed, so a search cannot reveal what the pages hide.
@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, Q, TextField, Value
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Prefetch, Q
 from django.urls import reverse
 
 from apps.accounts.policy import can, subject, visible_units
@@ -20,7 +19,6 @@ from apps.orgs.models import Agency
 from apps.plans.models import Task, TaskAgency
 from apps.plans.selectors import plans_for
 from apps.reports.models import PeriodicReport
-from apps.search.db import Fold
 from apps.tracking.models import ProgressReport
 from apps.tracking.selectors import unit_ids_for, user_agencies
 from core import search
@@ -57,18 +55,17 @@ class Results:
         return sum(len(g.hits) for g in self.groups)
 
 
-def _matching(qs, expression, terms: list[str]):
-    qs = qs.annotate(folded=Fold(expression))
-    for t in terms:
-        qs = qs.filter(folded__contains=t)
-    return qs
-
-
-def _joined(*names: str):
-    parts = []
-    for name in names:
-        parts += [Coalesce(F(name), Value(""), output_field=TextField()), Value(" ")]
-    return Concat(*parts[:-1], output_field=TextField())
+def _matching(qs, fields: tuple[str, ...], terms: list[str], order: tuple[str, ...], cap: int = SCAN):
+    """The rows of ``qs``, in ``order``, whose ``fields`` hold every word once folded (at most
+    ``cap``). The text is read plainly and folded in Python: one fold for every database, and far
+    faster than PostgreSQL's ``translate()`` with a Vietnamese table (~8 µs a character)."""
+    pks: list[int] = []
+    for pk, *texts in qs.order_by(*order).values_list("pk", *fields).iterator(chunk_size=2000):
+        if search.matches(" ".join(t for t in texts if t), terms):
+            pks.append(pk)
+            if len(pks) >= cap:
+                break
+    return qs.model.objects.filter(pk__in=pks).order_by(*order)
 
 
 def _cut(rows: list, limit: int = LIMIT) -> tuple[list, bool]:
@@ -76,8 +73,10 @@ def _cut(rows: list, limit: int = LIMIT) -> tuple[list, bool]:
 
 
 def plans(user, terms: list[str]) -> Group:
-    qs = _matching(plans_for(user), _joined("title", "decision_number", "issuer"), terms)
-    rows, more = _cut(list(qs.select_related("org_unit").order_by("-period_end", "-pk")[: LIMIT + 1]))
+    qs = _matching(
+        plans_for(user), ("title", "decision_number", "issuer"), terms, ("-period_end", "-pk"), LIMIT + 1
+    )
+    rows, more = _cut(list(qs.select_related("org_unit")))
     hits = [
         Hit(
             p.title,
@@ -90,9 +89,9 @@ def plans(user, terms: list[str]) -> Group:
 
 
 def tasks(user, terms: list[str]) -> Group:
-    qs = _matching(Task.objects.filter(plan__in=plans_for(user)), "content", terms)
-    qs = qs.select_related("plan__org_unit").order_by("-plan__period_end", "plan_id", "position")
-    rows = sorted(qs[:SCAN], key=lambda t: search.rank(t.content, terms))
+    order = ("-plan__period_end", "plan_id", "position")
+    qs = _matching(Task.objects.filter(plan__in=plans_for(user)), ("content",), terms, order)
+    rows = sorted(qs.select_related("plan__org_unit"), key=lambda t: search.rank(t.content, terms))
     rows, more = _cut(rows)
     hits = [
         Hit(
@@ -108,8 +107,8 @@ def tasks(user, terms: list[str]) -> Group:
 
 def agencies(user, terms: list[str]) -> Group:
     qs = Agency.objects.filter(org_unit__in=visible_units(user))
-    qs = _matching(qs, _joined("name", "short_name"), terms).select_related("org_unit")
-    rows, more = _cut(list(qs.order_by("-is_active", "name", "pk")[: LIMIT + 1]))
+    qs = _matching(qs, ("name", "short_name"), terms, ("-is_active", "name", "pk"), LIMIT + 1)
+    rows, more = _cut(list(qs.select_related("org_unit")))
     hits = [
         Hit(
             a.name + (f" ({a.short_name})" if a.short_name else ""),
@@ -130,15 +129,13 @@ def progress_reports(user, terms: list[str]) -> Group:
         qs = qs.filter(
             Q(milestone__task__plan__org_unit_id__in=unit_ids_for(user)) | Q(milestone__task_id__in=own_tasks)
         )
-    qs = _matching(qs, _joined("text", "milestone__task__content"), terms)
+    qs = _matching(qs, ("text", "milestone__task__content"), terms, ("-updated_at", "-pk"), LIMIT * 2)
     qs = qs.select_related("agency", "milestone__task__plan__org_unit").prefetch_related(
         Prefetch(
             "milestone__task__agencies", queryset=TaskAgency.objects.only("task_id", "agency_id", "role")
         )
     )
-    rows = [
-        r for r in qs.order_by("-updated_at", "-pk")[:SCAN] if can(user, "tracking.view", r.milestone.task)
-    ]
+    rows = [r for r in qs if can(user, "tracking.view", r.milestone.task)]
     rows, more = _cut(rows)
     hits = [
         Hit(
@@ -163,8 +160,8 @@ def _period_words(code: str) -> str:
 def periodic_reports(user, terms: list[str]) -> Group:
     """A unit's periodic (compiled) reports, found by unit, period ("quy iii 2025"), number or text."""
     qs = PeriodicReport.objects.filter(org_unit__in=visible_units(user)).select_related("org_unit")
-    narrative = _joined("number", "direction", "achievements", "limitations", "next_tasks", "proposals")
-    in_text = set(_matching(qs, narrative, terms).values_list("pk", flat=True)[:SCAN])
+    narrative = ("number", "direction", "achievements", "limitations", "next_tasks", "proposals")
+    in_text = set(_matching(qs, narrative, terms, ("pk",)).values_list("pk", flat=True))
     rows = []
     for r in qs.order_by("-period_end", "org_unit__name", "-version")[: SCAN * 5]:
         label = f"báo cáo {r.org_unit} {_period_words(r.period_code)}"
