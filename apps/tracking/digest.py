@@ -77,9 +77,8 @@ def compose(d: Digest, day: date) -> tuple[str, str, None, list[str]]:
     """The email, in Vietnamese: one line per notice with its link, then where to change the choice."""
     base = getattr(settings, "CCHC_BASE_URL", "")
     lines = []
-    for text, url, created in d.notices[:MAX_LINES]:
-        at = timezone.localtime(created).strftime("%H:%M %d/%m")
-        lines.append(f"- {text} ({at})" + (f"\n  Xem: {base}{url}" if url else ""))
+    for text, url, _created in d.notices[:MAX_LINES]:  # no clock time: the day heads the email
+        lines.append(f"- {text}" + (f"\n  Xem: {base}{url}" if url else ""))
     if len(d.notices) > MAX_LINES:
         lines.append(f"... và {len(d.notices) - MAX_LINES} thông báo khác.")
     subject = f"{notify.SUBJECT_PREFIX}Tổng hợp ngày {day:%d/%m/%Y}: {len(d.notices)} thông báo chưa đọc"
