@@ -164,3 +164,28 @@ def test_digest_runs_every_working_morning_after_the_reminders():
     entries = {p.name: p for p in registry.periodic()}
     digest, remind = entries["tracking.digest-daily"], entries["tracking.remind-daily"]
     assert digest.kind == "tracking.digest" and digest.at > remind.at
+
+
+def test_the_scheduled_digest_job_sends_once_per_working_day(
+    mailed, emails, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The schedule submits one digest job at 07:00 on a working day; running it (or a retry) sends
+    the digest once."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from apps.jobs import runner, schedule
+    from apps.jobs.models import Job
+
+    monkeypatch.setenv("CCHC_TODAY", "2025-11-25")  # a Tuesday
+    _notes(mailed.staff_a1, "Còn 1 ngày làm việc đến hạn: Báo cáo quý IV")
+    seven = datetime(2025, 11, 25, 7, 1, tzinfo=ZoneInfo("Asia/Ho_Chi_Minh"))
+    jobs = [j for j in schedule.tick(seven) if j.kind == "tracking.digest"]
+    assert [j.params for j in jobs] == [{"day": "2025-11-25"}]
+    assert not [j for j in schedule.tick(seven) if j.kind == "tracking.digest"]  # slot claimed once
+    with django_capture_on_commit_callbacks(execute=True):
+        assert runner.run_job(jobs[0].pk) == "succeeded"
+        again = Job.objects.create(kind="tracking.digest", params={"day": "2025-11-25"})
+        assert runner.run_job(again.pk) == "succeeded"  # a rerun by hand: nothing twice
+    assert [m.to for m in emails] == [["staff_a1@example.vn"]]
+    assert Job.objects.get(pk=jobs[0].pk).result == {"digests": 1, "notices": 1}
