@@ -7,7 +7,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from apps.tracking import services
@@ -33,6 +34,16 @@ def notifications(request):
         "unread": unread_count(request.user),
     }
     return render(request, "tracking/notifications.html", context)
+
+
+@login_required
+def notification_open(request, pk: int):
+    """Follow a notice's link and count it as read (the user's own notices only; 404 otherwise)."""
+    note = get_object_or_404(Notification, pk=pk, user=request.user)
+    if note.read_at is None:
+        services.mark_notifications_read(request.user, [note.pk])
+    safe = url_has_allowed_host_and_scheme(note.url, allowed_hosts={request.get_host()})
+    return redirect(note.url if note.url and safe else "tracking:notifications")
 
 
 @login_required

@@ -24,6 +24,7 @@ urlpatterns = [
     path("bang-theo-doi/", dashboard_views.dashboard_view, name="dashboard"),
     path("ke-hoach/<int:pk>/xuat-excel/", dashboard_views.export_view, name="export"),
     path("thong-bao/", notification_views.notifications, name="notifications"),
+    path("thong-bao/<int:pk>/mo/", notification_views.notification_open, name="notification_open"),
     path("thong-bao/chua-doc/", notification_views.unread_badge, name="unread_badge"),
     path("thong-bao/da-doc/", notification_views.notifications_read, name="notifications_read"),
     path("thong-bao/cai-dat/", notification_views.notification_settings, name="notification_settings"),

@@ -45,6 +45,22 @@ def test_mark_selected_then_all_read_only_touches_own_notices(world, login):
     assert _unread(world.staff_a1) == set() and _unread(world.head_a1) == {"Việc của trưởng phòng"}
 
 
+def test_opening_a_notice_marks_it_read_and_goes_to_its_page(world, login):
+    a, b = _notes(world.staff_a1, "Việc A", "Việc B")
+    (other,) = _notes(world.head_a1, "Việc của trưởng phòng")
+    client = login(world.staff_a1)
+    response = client.get(reverse("tracking:notification_open", args=[b.pk]))
+    assert response.status_code == 302 and response["Location"] == "/theo-doi/moc/1/"
+    assert _unread(world.staff_a1) == {"Việc A"}
+    assert client.get(reverse("tracking:notification_open", args=[other.pk])).status_code == 404
+    assert _unread(world.head_a1) == {"Việc của trưởng phòng"}
+    b.url = "https://evil.example/"
+    b.save()
+    assert (
+        client.get(reverse("tracking:notification_open", args=[b.pk]))["Location"] == "/theo-doi/thong-bao/"
+    )
+
+
 def test_nothing_selected_says_so_and_marks_nothing(world, login):
     _notes(world.staff_a1, "Việc A")
     client = login(world.staff_a1)
