@@ -118,6 +118,9 @@ def _pages() -> list[tuple[str, str]]:
         ("xã Thường Xuân", reverse("orgs:unit_detail", args=[commune.pk])),
         ("người dùng", reverse("accounts:user_list")),
         ("nhật ký", reverse("audit:list")),
+        ("tìm kiếm", reverse("search:search") + "?q=cai+cach+thu+tuc"),
+        ("tìm kiếm một từ", reverse("search:search") + "?q=xa"),
+        ("thông báo", reverse("tracking:notifications")),
     ]
 
 

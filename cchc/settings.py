@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "apps.indicators",
     "apps.api",
     "apps.citizen",
+    "apps.search",
     "captcha",
     # Last, as its documentation asks: deletes the files of deleted rows (on commit, storage API).
     "django_cleanup.apps.CleanupConfig",

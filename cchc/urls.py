@@ -17,6 +17,7 @@ urlpatterns = [
     path("nhat-ky/", include("apps.audit.urls")),
     path("theo-doi/", include("apps.tracking.urls")),
     path("bao-cao/", include("apps.reports.urls")),
+    path("tim-kiem/", include("apps.search.urls")),
     path("tac-vu/", include("apps.jobs.urls")),
     path("ho-so/", include("apps.dossiers.urls")),
     path("chi-so/", include("apps.indicators.urls")),

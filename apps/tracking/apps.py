@@ -16,6 +16,7 @@ class TrackingConfig(AppConfig):
 
         track(m.CalendarDay)
         track(m.TrackingSettings, org_unit=lambda o: o.org_unit_id)
+        track(m.NotificationPreference)
         track(m.ProgressReport, org_unit=lambda o: o.agency.org_unit_id)
         track(m.Contribution, org_unit=lambda o: o.agency.org_unit_id)
         track(m.Evidence, org_unit=lambda o: o.report.agency.org_unit_id)

@@ -8,13 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Case, When
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_POST
 
 from apps.accounts.policy import can, visible_units
 from apps.plans.models import Plan
 from apps.plans.selectors import plans_in_force
-from apps.tracking import dashboard, export, services
-from apps.tracking.models import Notification
+from apps.tracking import dashboard, export
 from apps.tracking.selectors import bounds_for
 from core.bounds import query_int
 
@@ -85,16 +83,3 @@ def export_view(request, pk: int):
     )
     response["Content-Disposition"] = f'attachment; filename="theo-doi-ke-hoach-{plan.pk}.xlsx"'
     return response
-
-
-@login_required
-def notifications(request):
-    items = list(Notification.objects.filter(user=request.user)[:100])
-    return render(request, "tracking/notifications.html", {"items": items})
-
-
-@login_required
-@require_POST
-def notifications_read(request):
-    services.mark_notifications_read(request.user)
-    return notifications(request)

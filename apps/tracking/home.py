@@ -19,13 +19,13 @@ from apps.accounts.models import Role
 from apps.accounts.policy import ORG_WIDE_ROLES, subject
 from apps.orgs.models import OrgUnit
 from apps.plans.models import Milestone, Plan, Target, TaskAgency
-from apps.tracking.models import Notification
 from apps.tracking.selectors import (
     bounds_for,
     member_agencies,
     review_queue,
     state_q,
     tracked_milestones,
+    unread_count,
     user_agencies,
 )
 from core import measures
@@ -197,7 +197,7 @@ def cockpit_panel(user) -> dict | None:
     scope = scope_of(user)
     b = bounds_for(scope.unit_id if scope else None)
     waiting = waiting_for(user, b.today)
-    unread = Notification.objects.filter(user=user, read_at__isnull=True).count()
+    unread = unread_count(user)
     if scope is None and not waiting and not unread:
         return None
     s = subject(user)

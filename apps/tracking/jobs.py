@@ -37,3 +37,24 @@ def working_morning(now: datetime) -> date | None:
 
 
 every_day("tracking.remind-daily", "tracking.remind", at=RUN_AT, slot=working_morning)
+
+
+DIGEST_AT = time(7, 0)  # after the 06:30 reminders, so the morning's reminders are in the digest
+
+
+@job_kind("tracking.digest", label="Thư tổng hợp thông báo hằng ngày", unit="thư", timeout=1800, attempts=3)
+def digest(job, progress) -> None:
+    from apps.tracking.digest import send_digests
+
+    day = date.fromisoformat(job.params["day"]) if job.params.get("day") else clock.today()
+    progress(0, 1, f"Thư tổng hợp ngày {day:%d/%m/%Y}")
+    result = send_digests(day)
+    if "error" in result:
+        raise JobRetry(result["error"])
+    with progress.complete(
+        message=f"Đã gửi {result['digests']} thư tổng hợp ngày {day:%d/%m/%Y}.", result=result
+    ):
+        pass  # one EmailDigest per user and day: a rerun sends nothing twice
+
+
+every_day("tracking.digest-daily", "tracking.digest", at=DIGEST_AT, slot=working_morning)

@@ -219,3 +219,43 @@ class Reminder(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}/{self.step}: {self.milestone_id}"
+
+
+class NotificationPreference(models.Model):
+    """How a user wants notices by email; the in-app list is always kept. Without a row: a daily
+    digest, so a busy morning of reminders is one email, not twenty."""
+
+    class Email(models.TextChoices):
+        DAILY = "daily", _("Một thư tổng hợp mỗi ngày")
+        EACH = "each", _("Một thư cho mỗi thông báo")
+        NONE = "none", _("Không gửi thư (chỉ xem trên hệ thống)")
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    email = models.CharField(_("nhận thông báo qua thư điện tử"), max_length=8, choices=Email.choices)
+
+    class Meta:
+        verbose_name = _("cách nhận thông báo")
+        verbose_name_plural = _("cách nhận thông báo")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_email_display()}"
+
+
+class EmailDigest(models.Model):
+    """The daily digest sent to one user on one day; unique, so a second run the same day (or two
+    workers at once) sends nothing. The next digest covers notices created after ``covered_to``."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField(_("ngày"))
+    covered_to = models.DateTimeField()
+    notices = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("thư tổng hợp")
+        verbose_name_plural = _("thư tổng hợp")
+        constraints = [models.UniqueConstraint(fields=["user", "day"], name="email_digest_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.day:%d/%m/%Y}"

@@ -1,5 +1,8 @@
 """Who is told what: in-app notifications and email (Django's mail, console backend by default).
 
+Each user chooses how email follows (``NotificationPreference``): a daily digest (the default, sent
+by ``apps.tracking.digest``), one email per notice, or none. Only "each" is emailed from here.
+
 Emails go out after the transaction commits, in one connection, and a mail server that is down
 never undoes a workflow step: the in-app notification is the record, email is a courtesy.
 """
@@ -14,7 +17,7 @@ from django.core.mail import get_connection, send_mass_mail
 from django.db import transaction
 
 from apps.accounts.models import Membership, Role, User
-from apps.tracking.models import Notification
+from apps.tracking.models import Notification, NotificationPreference
 
 log = logging.getLogger(__name__)
 SUBJECT_PREFIX = "[CCHC] "
@@ -59,12 +62,27 @@ def notify(users: Iterable[User], text: str, url: str = "", milestone=None, *, e
     Notification.objects.bulk_create(
         Notification(user_id=pk, text=text[:500], url=url, milestone=milestone) for pk in people
     )
+    each = emailed_each(people)
     mails = [
-        (SUBJECT_PREFIX + text[:120], _body(text, url), None, [u.email]) for u in people.values() if u.email
+        (SUBJECT_PREFIX + text[:120], _body(text, url), None, [u.email])
+        for u in people.values()
+        if u.email and u.pk in each
     ]
     if mails:
         transaction.on_commit(lambda: send_emails(mails))
     return len(people)
+
+
+def email_modes(user_ids: Iterable[int]) -> dict[int, str]:
+    """Each user's email choice; users who never chose get the daily digest."""
+    ids = list(user_ids)
+    chosen = dict(NotificationPreference.objects.filter(user_id__in=ids).values_list("user_id", "email"))
+    return {pk: chosen.get(pk, NotificationPreference.Email.DAILY) for pk in ids}
+
+
+def emailed_each(user_ids: Iterable[int]) -> set[int]:
+    """The users who want one email per notice (the others get the digest, or nothing)."""
+    return {pk for pk, mode in email_modes(user_ids).items() if mode == NotificationPreference.Email.EACH}
 
 
 def _body(text: str, url: str) -> str:

@@ -5,7 +5,8 @@
 3. ``core.tracking.reminder_steps`` says which steps each calls for today; steps already recorded
    (``Reminder``, unique on milestone, kind, step) are dropped, so a second run sends nothing.
 4. Recipients come from two membership queries; reminders, notifications are bulk-inserted in one
-   transaction, and each user gets one digest email after commit.
+   transaction; users who chose "each" get one email for the run after commit, the others the
+   daily digest (``apps.tracking.digest``).
 Two runs at once cannot both send: the unique constraint makes the second transaction fail whole.
 """
 
@@ -203,8 +204,8 @@ def send_reminders(today: date, outgoing: list[Outgoing]) -> dict:
                     )
                     per_user[u].append(o.text)
             Notification.objects.bulk_create(notes, batch_size=5000)
-            emails = dict(
-                User.objects.filter(pk__in=list(per_user), is_active=True)
+            emails = dict(  # the daily-digest users get these in apps.tracking.digest instead
+                User.objects.filter(pk__in=notify.emailed_each(per_user), is_active=True)
                 .exclude(email="")
                 .values_list("pk", "email")
             )

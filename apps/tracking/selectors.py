@@ -233,3 +233,14 @@ def workspace(user, f: Filters) -> dict:
         "today": b.today,
         "limit": WORKSPACE_LIMIT,
     }
+
+
+def unread_count(user) -> int:
+    """Unread notices of the user, counted once per request (the top bar and the home card share it)."""
+    cached = getattr(user, "_cchc_unread", None)
+    if cached is None:
+        from apps.tracking.models import Notification
+
+        cached = Notification.objects.filter(user=user, read_at__isnull=True).count()
+        user._cchc_unread = cached
+    return cached

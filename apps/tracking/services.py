@@ -32,6 +32,7 @@ from apps.tracking.models import (
     Contribution,
     Evidence,
     Notification,
+    NotificationPreference,
     ProgressReport,
     TrackingSettings,
 )
@@ -538,6 +539,18 @@ def delete_calendar_day(actor, row: CalendarDay) -> None:
         row.delete()
 
 
-def mark_notifications_read(actor) -> int:
-    """The user has seen their notices (their own rows only)."""
-    return Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())
+def mark_notifications_read(actor, ids: list[int] | None = None) -> int:
+    """The user has seen their notices: all unread ones, or those of ``ids`` (their own rows only:
+    another user's id is silently not theirs to mark)."""
+    qs = Notification.objects.filter(user=actor, read_at__isnull=True)
+    if ids is not None:
+        qs = qs.filter(pk__in=ids[:1000])
+    return qs.update(read_at=timezone.now())
+
+
+def save_notification_preference(actor, email: str) -> NotificationPreference:
+    """The user's own choice of email (audited like every user change)."""
+    pref = NotificationPreference.objects.filter(user=actor).first() or NotificationPreference(user=actor)
+    pref.email = email
+    pref.save()
+    return pref

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from apps.tracking import calendar_views, dashboard_views, queue_views, report_views, settings_views, views
+from apps.tracking import (
+    calendar_views,
+    dashboard_views,
+    notification_views,
+    queue_views,
+    report_views,
+    settings_views,
+    views,
+)
 
 app_name = "tracking"
 urlpatterns = [
@@ -18,8 +26,11 @@ urlpatterns = [
     path("tai-lieu/<int:pk>/xoa/", report_views.evidence_delete, name="evidence_delete"),
     path("bang-theo-doi/", dashboard_views.dashboard_view, name="dashboard"),
     path("ke-hoach/<int:pk>/xuat-excel/", dashboard_views.export_view, name="export"),
-    path("thong-bao/", dashboard_views.notifications, name="notifications"),
-    path("thong-bao/da-doc/", dashboard_views.notifications_read, name="notifications_read"),
+    path("thong-bao/", notification_views.notifications, name="notifications"),
+    path("thong-bao/<int:pk>/mo/", notification_views.notification_open, name="notification_open"),
+    path("thong-bao/chua-doc/", notification_views.unread_badge, name="unread_badge"),
+    path("thong-bao/da-doc/", notification_views.notifications_read, name="notifications_read"),
+    path("thong-bao/cai-dat/", notification_views.notification_settings, name="notification_settings"),
     path("cau-hinh/<int:unit_pk>/", settings_views.unit_settings, name="settings"),
     path("lich-lam-viec/", calendar_views.calendar_days, name="calendar_days"),
     path("lich-lam-viec/<int:pk>/xoa/", calendar_views.calendar_day_delete, name="calendar_day_delete"),

@@ -77,9 +77,9 @@ def state_of(p, label: str) -> str:
 def notifications(p) -> list[str]:
     """The unread notices of the person, who then marks them all read."""
     p.goto(p.base + "/theo-doi/thong-bao/")
-    unread = p.locator("main ul.plain li.unread a").all_inner_texts()
+    unread = p.locator("main ul.notices li.unread a").all_inner_texts()
     p.get_by_role("button", name="Đánh dấu đã đọc tất cả").click()
-    expect(p.locator("main ul.plain li.unread")).to_have_count(0)
+    expect(p.locator("main ul.notices li.unread")).to_have_count(0)
     return unread
 
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from apps.plans.models import Milestone
 from apps.tracking import services
-from apps.tracking.models import Notification, Reminder, TrackingSettings
+from apps.tracking.models import Notification, NotificationPreference, Reminder, TrackingSettings
 from apps.tracking.remind import ensure_checkins
 from tests.apps.tracking.conftest import milestone, opened
 
@@ -25,6 +25,7 @@ def remind(*args: str) -> str:
 def test_before_due_date_staff_told_once(world, plan_a1, emails, django_capture_on_commit_callbacks):
     world.staff_a1.email = "nv@example.vn"
     world.staff_a1.save()
+    NotificationPreference.objects.create(user=world.staff_a1, email="each")  # else: the daily digest
     with django_capture_on_commit_callbacks(execute=True):
         remind("--as-of", "2025-11-21")  # Fri: m_nov (Fri 28/11) is 5 working days away
     assert list(Reminder.objects.values_list("milestone_id", "kind", "step")) == [

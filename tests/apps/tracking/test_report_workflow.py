@@ -12,7 +12,7 @@ from django.urls import reverse
 from apps.audit.models import AuditEntry
 from apps.plans.models import Milestone
 from apps.tracking import services
-from apps.tracking.models import Notification
+from apps.tracking.models import Notification, NotificationPreference
 from tests.apps.tracking.conftest import opened
 
 FIELDS = {"text": "Đã rà soát 12 thủ tục", "percent": 60, "progress": "in_progress", "reason": ""}
@@ -26,6 +26,7 @@ def fresh(m: Milestone) -> Milestone:
 def test_full_cycle(world, plan_a1, emails, django_capture_on_commit_callbacks):
     world.head_a1.email = "head@example.vn"
     world.head_a1.save()
+    NotificationPreference.objects.create(user=world.head_a1, email="each")  # else: the daily digest
     m = plan_a1.m_nov
     report = services.save_report(world.staff_a1, m, FIELDS, expected_version=opened(m))
     assert fresh(m).report_status == "draft"
