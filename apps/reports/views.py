@@ -4,8 +4,8 @@ submission, compilation), its downloads. Views stay thin: reads in selectors, wr
 from __future__ import annotations
 
 import io
-from datetime import datetime
 import logging
+from datetime import datetime
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
