@@ -6,10 +6,11 @@ from django.utils.safestring import mark_safe
 
 from core.plandoc.model import AREAS
 from core.reporting.chart import trend_svg
-from core.reporting.data import RESULT_AREAS, ReportData
+from core.reporting.data import RESULT_AREAS, Narrative, ReportData
 from core.reporting.docx_report import commune_status, date_line
 from core.reporting.facts import TASK_STATE_LABELS, TaskState, agency_table, count_tasks, counts_by, percent
 from core.reporting.targets import VERDICT_LABELS, number, target_text
+from core.text import capitalise_lines
 
 STATE_COLUMNS = [(s.value, TASK_STATE_LABELS[s]) for s in TaskState]
 
@@ -30,7 +31,17 @@ def _task_row(t) -> dict:
     return {"task": t, "state_label": TASK_STATE_LABELS.get(t.state, t.state)}
 
 
+def printed_narrative(n: Narrative) -> Narrative:
+    """The narrative as the DOCX prints it (each paragraph starting with a capital letter), so the
+    preview shows what will be sent, whatever the stored text."""
+    return Narrative(
+        **{k: capitalise_lines(v) for k, v in vars(n).items() if k != "areas"},
+        areas={k: capitalise_lines(v) for k, v in n.areas.items()},
+    )
+
+
 def preview_context(data: ReportData) -> dict:
+    narrative = printed_narrative(data.narrative)
     areas = []
     for n, code in enumerate(RESULT_AREAS, 1):
         tasks = [_task_row(t) for t in data.tasks if t.area == code]
@@ -39,7 +50,7 @@ def preview_context(data: ReportData) -> dict:
                 "n": n,
                 "code": code,
                 "label": AREAS[code],
-                "text": data.narrative.areas.get(code, ""),
+                "text": narrative.areas.get(code, ""),
                 "tasks": tasks,
             }
         )
@@ -66,6 +77,7 @@ def preview_context(data: ReportData) -> dict:
     ]
     agency_rows, agency_note = agency_table(data.tasks)
     return {
+        "narrative": narrative,
         "date_line": date_line(data),
         "state_columns": STATE_COLUMNS,
         "area_counts": _count_rows(

@@ -102,14 +102,14 @@ def _tasks(wb: Workbook, data: ReportData) -> None:
         values = [
             i,
             AREAS.get(t.area, t.area),
-            t.content,
+            capitalise_first(t.content),
             ", ".join(t.lead),
             ", ".join(t.coordinating),
             t.deadline_text,
             t.due.strftime("%d/%m/%Y") if t.due else "",
             TASK_STATE_LABELS.get(t.state, t.state),
             t.percent / 100 if t.percent is not None else "",
-            t.result or "Chưa có báo cáo",
+            capitalise_first(t.result) or "Chưa có báo cáo",
             "\n".join(f"{e.title} {e.ref}".strip() for e in t.evidence),
         ]
         if data.communes:

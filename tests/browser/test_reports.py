@@ -24,6 +24,7 @@ from apps.reports.selectors import period_for
 from core.plandoc import tools
 from tests.apps.reports.conftest import q3  # noqa: F401 - the fixture, reused
 from tests.browser.conftest import log_in
+from tests.browser.test_phone_pages import check
 from tests.browser.test_tracking import real_pdf, said
 
 pytestmark = pytest.mark.browser
@@ -204,3 +205,22 @@ def test_signed_scan_and_pdf_downloads(page, reporting, world, tmp_path):
     with pdfplumber.open(path) as pdf:
         text = re.sub(r"\s+", " ", " ".join(p.extract_text() or "" for p in pdf.pages))
     assert "Kết quả thực hiện công tác cải cách hành chính quý III năm 2025" in text
+
+
+def test_signed_report_actions_fit_on_a_phone(phone, reporting, world, tmp_path):
+    """The report page of a signed report on a 390 px phone: the downloads (Word, Excel, PDF export,
+    signed scan) are all there and nothing sticks out of the screen."""
+    report = services.open_report(world.officer_a1, world.a1, period_for(world.a1, PERIOD))
+    scan = real_pdf(tmp_path / "ky.pdf", "UBND xa An Mot", "(da ky)")
+    services.sign(
+        world.leader_a1,
+        report,
+        SimpleUploadedFile("ky.pdf", scan.read_bytes(), content_type="application/pdf"),
+    )
+    log_in(phone, "officer_a1")
+    faults: list[str] = []
+    check(phone, f"/bao-cao/don-vi/{world.a1.pk}/ky/{PERIOD}/", faults, ready="article.report-preview")
+    assert not faults, faults
+    for name in ("Tải báo cáo (Word)", "Tải phụ lục số liệu (Excel)", "Bản đã ký (PDF)"):
+        expect(phone.get_by_role("link", name=name)).to_be_visible()
+    expect(phone.get_by_role("button", name="Xuất bản PDF")).to_be_visible()

@@ -144,3 +144,13 @@ def test_task_names_are_printed_in_full(world, q3, report, login):
     assert any(LONG_NAME in t for t in paragraphs)  # narrative of section II and "kỳ tới"
     assert LONG_NAME in cells
     assert any(t.startswith("Xã An Một ban hành và triển khai") for t in paragraphs)
+
+
+def test_preview_shows_the_narrative_as_printed(world, report, login):
+    services.save_narrative(
+        world.officer_a1, report, {"causes": "xã An Một thiếu cán bộ chuyên trách."}, report.revision
+    )
+    page = login(world.officer_a1).get(reverse("reports:report", args=[world.a1.pk, "2025-Q3"]))
+    preview = page.content.decode().split('<article class="report-preview">', 1)[1].split("</article>")[0]
+    assert "Xã An Một thiếu cán bộ chuyên trách." in preview
+    assert "xã An Một thiếu cán bộ" not in preview

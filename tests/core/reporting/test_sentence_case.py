@@ -74,3 +74,5 @@ def test_every_paragraph_of_the_docx_starts_with_a_capital():
     assert any(c.startswith("Đã rà soát 24 thủ tục") for c in cells)
     ws = load_workbook(io.BytesIO(build_annex(data)))["Nhiệm vụ"]
     assert ws["A2"].value.startswith("Xã Thường Xuân — kỳ quý III năm 2025")
+    assert ws["C5"].value == "Rà soát, đơn giản hóa thủ tục hành chính"
+    assert ws["J5"].value == "Đã rà soát 24 thủ tục"
