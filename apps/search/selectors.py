@@ -161,9 +161,13 @@ def periodic_reports(user, terms: list[str]) -> Group:
     """A unit's periodic (compiled) reports, found by unit, period ("quy iii 2025"), number or text."""
     qs = PeriodicReport.objects.filter(org_unit__in=visible_units(user)).select_related("org_unit")
     narrative = ("number", "direction", "achievements", "limitations", "next_tasks", "proposals")
-    in_text = set(_matching(qs, narrative, terms, ("pk",)).values_list("pk", flat=True))
+    order = ("-period_end", "org_unit__name", "-version")
+    in_text = set(_matching(qs, narrative, terms, order).values_list("pk", flat=True))
+    light = qs.only(
+        "org_unit__name", "org_unit_id", "period_code", "version", "status", "number", "period_end"
+    )
     rows = []
-    for r in qs.order_by("-period_end", "org_unit__name", "-version")[: SCAN * 5]:
+    for r in light.order_by(*order)[: SCAN * 5]:  # the label is words, not columns: matched here
         label = f"báo cáo {r.org_unit} {_period_words(r.period_code)}"
         if (r.pk in in_text or search.matches(label, terms)) and can(user, "reports.view", r):
             rows.append(r)
