@@ -90,7 +90,7 @@ def build(plan: Plan, b: StateBounds, user) -> dict:
                 "area": AREA_LABELS.get(task.area, ""),
                 "bar_w": round(_x(min(last, end), start, span) - LABEL_W, 1) if last else 0,
                 "bar_pct": _pct(min(last, end), start, span) if last else 0,
-                "no": task.no,
+                "ref": task_ref(task.area, task.no),  # one numbering with the plan page and findings
                 "undated": len(task.tracked) - len(dated),
                 "points": points,
             }

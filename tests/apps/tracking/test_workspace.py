@@ -8,6 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from apps.tracking import services
+from core.plandoc.model import task_ref
 from tests.apps.tracking.conftest import opened
 
 FIELDS = {"text": "x", "percent": 10, "progress": "in_progress", "reason": ""}
@@ -80,7 +81,10 @@ def test_timeline_svg(world, plan_a1, login):
     # Phòng Kinh tế's own task only (two dated milestones); t_hcc's follow-up is not theirs to see
     assert desktop.count('class="pt s-') == 2 and phone.count('class="pt s-') == 2
     # The phone layout: full task names, each milestone listed with its date, a quarter scale
-    assert "1. Nhiệm vụ 1 của kế hoạch" in phone and "28/11/2025 — Hoàn thành tháng 11" in phone
+    # ... numbered as on the plan page and in the findings: area code and printed number ("CĐ.1")
+    task = plan_a1.plan.tasks.get(content="Nhiệm vụ 1 của kế hoạch")
+    assert f">{task_ref(task.area, task.no)}. Nhiệm vụ 1 của kế hoạch<" in phone
+    assert "28/11/2025 — Hoàn thành tháng 11" in phone
     assert ">T1/2025<" in phone and ">T10<" in phone and "1 mốc chưa xác định hạn" in phone
     assert 'cx="90.93%"' in phone  # 28/11/2025 on the 2025 track: day 331 of a 364-day span
     officer = login(world.officer_a1).get(reverse("tracking:timeline", args=[plan_a1.plan.pk]))
