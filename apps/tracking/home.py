@@ -192,6 +192,24 @@ def unit_rates(units: list[OrgUnit], today: date) -> list[dict]:
     return out
 
 
+def _own_office(user, agencies: set[int], b: StateBounds) -> dict | None:
+    """For an org-wide role seated in an agency (the CCHC officer in the Sở Nội vụ): what that
+    office itself leads, late and due soon, one query. Agency roles already see exactly this."""
+    if not agencies or subject(user).agencies_with([Role.HEAD, Role.STAFF]):
+        return None
+    leads = TaskAgency.objects.filter(agency_id__in=agencies, role=TaskAgency.Role.LEAD).values("task_id")
+    counts = (
+        tracked_milestones()
+        .filter(task_id__in=leads)
+        .order_by()
+        .aggregate(
+            **{s.value: Count("pk", filter=state_q(s.value, b)) for s in (State.OVERDUE, State.DUE_SOON)}
+        )
+    )
+    names = sorted({m.agency.name for m in subject(user).memberships if m.agency_id in agencies})
+    return {"names": "; ".join(names), "overdue": counts["overdue"], "due_soon": counts["due_soon"]}
+
+
 def cockpit_panel(user) -> dict | None:
     """Everything the home page shows above the user's roles; None for a user with no scope at all."""
     scope = scope_of(user)
@@ -210,6 +228,7 @@ def cockpit_panel(user) -> dict | None:
         "waiting": waiting,
         "unread": unread,
         "has_agency": bool(agencies),
+        "own_office": _own_office(user, agencies, b),
         "is_agency_role": bool(s.agencies_with([Role.HEAD, Role.STAFF])),
         "rates": unit_rates(rated, b.today),
     }

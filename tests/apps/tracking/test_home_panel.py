@@ -150,3 +150,19 @@ def test_query_count_does_not_grow_with_late_work(world, plan_a1, login):
         body = client.get(reverse("home")).content.decode()
     assert "Mốc trễ" in body
     assert len(many) == len(few), f"{len(few)} truy vấn với ít mốc, {len(many)} với nhiều"
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_officer_sees_what_her_own_office_leads(world, login):
+    """The province officer sits in the Sở Nội vụ: its late work is named on her home page."""
+    plan = Plan.objects.create(
+        org_unit=world.a,
+        title="KH tỉnh",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        status=Plan.Status.ACTIVE,
+    )
+    milestone(make_task(plan, "1", world.snv_a), date(2025, 11, 10))
+    body = home(login, world.officer_a)
+    assert "Việc Sở Nội vụ chủ trì:" in body and "1 mốc quá hạn</a>" in body
+    assert "chủ trì:" not in home(login, world.staff_a1)  # an agency role: its cockpit is that already
