@@ -10,8 +10,9 @@ class AssessmentConfig(AppConfig):
         from apps.accounts.policy import subject
         from apps.assessment import demo  # noqa: F401 - registers the demo step
         from apps.assessment import models as m
+        from apps.assessment.home import appraisal_panel
         from apps.audit.recorder import track
-        from cchc.navigation import register
+        from cchc.navigation import register, register_home_panel
 
         track(m.IndexFramework, org_unit=lambda o: o.province_id)
         track(m.AssessmentRound, org_unit=lambda o: o.province_id)
@@ -25,3 +26,4 @@ class AssessmentConfig(AppConfig):
             lambda user: subject(user).is_root or bool(subject(user).units_for()),
             order=50,
         )
+        register_home_panel("assessment/_home.html", appraisal_panel, order=20)

@@ -12,7 +12,7 @@ from datetime import date
 from django.db.models import Count, F, Q, QuerySet
 
 from apps.orgs.models import Agency, OrgUnit
-from apps.plans.models import Milestone, Plan, TaskAgency
+from apps.plans.models import Milestone, Plan, Task, TaskAgency
 from apps.plans.selectors import plans_in_force
 from apps.tracking.selectors import AREA_LABELS, state_expression, tracked_milestones
 from core.tracking import STATE_LABELS, State, StateBounds
@@ -162,10 +162,14 @@ def subordinate_units(unit: OrgUnit, b: StateBounds, year: int) -> list[Tally]:
         return []
     qs = in_year(tracked_milestones(), ids, year)
     grouped = _group(qs, "task__plan__org_unit", b)
+    # Tasks as the compiled report counts them: every task of the plans in force, with or without
+    # a dated milestone (a task without a deadline is still a task not done).
+    first, last = date(year, 1, 1), date(year, 12, 31)
     tasks = dict(
-        qs.values("task__plan__org_unit")
-        .annotate(n=Count("task", distinct=True))
-        .values_list("task__plan__org_unit", "n")
+        Task.objects.filter(plan__in=plans_in_force(ids, first, last).values("pk"), cancelled_at__isnull=True)
+        .values("plan__org_unit")
+        .annotate(n=Count("pk"))
+        .values_list("plan__org_unit", "n")
         .order_by()
     )
     units = OrgUnit.objects.filter(pk__in=ids).values_list("pk", "name", "valid_to")

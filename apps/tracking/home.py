@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
+from django.utils import timezone
 
 from apps.accounts.models import Role
 from apps.accounts.policy import ORG_WIDE_ROLES, subject
 from apps.orgs.models import OrgUnit
 from apps.plans.models import Milestone, Plan, Target, TaskAgency
+from apps.plans.selectors import plans_in_force
 from apps.tracking.selectors import (
     bounds_for,
     member_agencies,
@@ -128,16 +130,10 @@ def waiting_for(user, today: date) -> list[Waiting]:
     for m in review_queue(user):
         report = m.report
         at = report.approved_at if m.report_status == "approved" else report.submitted_at
-        since = _business_date(at) if at else m.submitted_on
+        since = timezone.localdate(at) if at else m.submitted_on
         rows.append(Waiting(m, since, (today - since).days if since else None))
     rows.sort(key=lambda w: (w.since is None, w.since or today))
     return rows
-
-
-def _business_date(at) -> date:
-    from django.utils import timezone
-
-    return timezone.localdate(at)
 
 
 @dataclass
@@ -161,9 +157,7 @@ def unit_rates(units: list[OrgUnit], today: date) -> list[dict]:
     them), against the targets of the unit's active plan that name these indicators."""
     if not units:
         return []
-    plans = Plan.objects.filter(
-        org_unit__in=units, status=Plan.Status.ACTIVE, period_start__lte=today, period_end__gte=today
-    ).order_by("org_unit_id", "-period_start")
+    plans = plans_in_force([u.pk for u in units], today, today).order_by("org_unit_id", "-period_start")
     plan_of: dict[int, Plan] = {}
     for p in plans:
         plan_of.setdefault(p.org_unit_id, p)
@@ -192,6 +186,24 @@ def unit_rates(units: list[OrgUnit], today: date) -> list[dict]:
     return out
 
 
+def _own_office(user, agencies: set[int], b: StateBounds) -> dict | None:
+    """For an org-wide role seated in an agency (the CCHC officer in the Sở Nội vụ): what that
+    office itself leads, late and due soon, one query. Agency roles already see exactly this."""
+    if not agencies or subject(user).agencies_with([Role.HEAD, Role.STAFF]):
+        return None
+    leads = TaskAgency.objects.filter(agency_id__in=agencies, role=TaskAgency.Role.LEAD).values("task_id")
+    counts = (
+        tracked_milestones()
+        .filter(task_id__in=leads)
+        .order_by()
+        .aggregate(
+            **{s.value: Count("pk", filter=state_q(s.value, b)) for s in (State.OVERDUE, State.DUE_SOON)}
+        )
+    )
+    names = sorted({m.agency.name for m in subject(user).memberships if m.agency_id in agencies})
+    return {"names": "; ".join(names), "overdue": counts["overdue"], "due_soon": counts["due_soon"]}
+
+
 def cockpit_panel(user) -> dict | None:
     """Everything the home page shows above the user's roles; None for a user with no scope at all."""
     scope = scope_of(user)
@@ -210,6 +222,7 @@ def cockpit_panel(user) -> dict | None:
         "waiting": waiting,
         "unread": unread,
         "has_agency": bool(agencies),
+        "own_office": _own_office(user, agencies, b),
         "is_agency_role": bool(s.agencies_with([Role.HEAD, Role.STAFF])),
         "rates": unit_rates(rated, b.today),
     }

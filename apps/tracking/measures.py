@@ -18,9 +18,11 @@ SOURCE = "Theo dõi tiến độ nhiệm vụ trên hệ thống CCHC"
 @measures.shared
 def _counts(org_unit, period: Period) -> tuple[TaskCounts, tuple]:
     first, last = window(period.start, period.end, clock.today(), org_unit.valid_from)
+    # Cancelled tasks (dừng thực hiện) are out of every figure, as in the reports and dashboards.
     rows = Milestone.objects.filter(
         task__plan__org_unit=org_unit,
         task__plan__status=Plan.Status.ACTIVE,
+        task__cancelled_at__isnull=True,
         due__range=(first, last),
     ).values_list("task_id", "due", "report_status", "submitted_on", "report__progress")
     by_task: dict[int, list[MilestoneFact]] = defaultdict(list)

@@ -204,7 +204,7 @@ def test_dashboard_charts_and_excel_export(page, tracked, tmp_path):
     page.get_by_role("navigation").get_by_role("link", name="Theo dõi tiến độ").click()
     page.get_by_role("heading", name="Theo dõi tiến độ: xã An Một").wait_for()
     summary = page.locator("main p.muted").first.inner_text()
-    assert "Số liệu ngày 25/11/2025: 4 mốc, hoàn thành 1 (25%)" in summary
+    assert "Năm 2025, số liệu ngày 25/11/2025: 4 mốc, hoàn thành 1 (25%)" in summary
     by_area = page.locator("section.card", has_text="Theo lĩnh vực")
     assert by_area.locator("svg.bar-svg").count() == 3  # tthc, chính quyền số, thể chế
     assert page.locator("svg.bar-svg rect.seg.s-accepted").count() >= 1

@@ -116,6 +116,7 @@ def test_dashboard_and_compiled_report_count_the_same_plans(world, plan_a1, logi
     for year in range(2026, 2031):
         milestone(make_task(later, str(year - 2025), world.kt_a2), date(year, 6, 30))
     milestone(plan_a1.t_hcc, date(2026, 1, 15), "Mốc của năm sau")  # outside 2025: not a 2025 deadline
+    make_task(plan_a1.plan, "4", world.kt_a1)  # no deadline at all: still a task of the year
 
     response = login(world.officer_a).get(reverse("tracking:dashboard"))
     children = {t.label: t for t in response.context["children"]}
@@ -123,7 +124,7 @@ def test_dashboard_and_compiled_report_count_the_same_plans(world, plan_a1, logi
     assert children["xã An Hai"].total == 0 and children["xã An Hai"].tasks == 0
     assert children["xã An Hai"].pct_done is None  # no work that year: "—", not 0%
     assert sum(rows["xã An Hai"].counts.values()) == 0
-    assert children["xã An Một"].tasks == sum(rows["xã An Một"].counts.values()) == 3
+    assert children["xã An Một"].tasks == sum(rows["xã An Một"].counts.values()) == 4
     assert children["xã An Một"].total == 4
 
     # The same commune in 2026: its plan counts, one deadline.

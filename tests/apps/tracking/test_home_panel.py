@@ -122,3 +122,47 @@ def test_no_role_no_cockpit(world, login):
 def test_superuser_sees_every_unit(world, late, login):
     body = home(login, world.root)
     assert "mọi đơn vị" in body and "Báo cáo tháng 10 HCC" in body
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_query_count_does_not_grow_with_late_work(world, plan_a1, login):
+    """The lists show their first rows with agencies and units prefetched: no query per row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from apps.orgs.models import Agency
+
+    def add(n):
+        for i in range(n):
+            agency = Agency.objects.create(org_unit=world.a1, name=f"Phòng {i}-{n}", kind="phong")
+            task = make_task(late_plan, str(100 + i + n), agency)
+            milestone(task, date(2025, 11, 1 + i % 20), f"Mốc trễ {i}")
+            milestone(task, date(2025, 11, 26), f"Mốc sắp đến {i}")
+
+    late_plan = plan_a1.plan
+    client = login(world.officer_a)
+    add(2)
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("home"))
+    add(20)
+    with CaptureQueriesContext(connection) as many:
+        body = client.get(reverse("home")).content.decode()
+    assert "Mốc trễ" in body
+    assert len(many) == len(few), f"{len(few)} truy vấn với ít mốc, {len(many)} với nhiều"
+
+
+@time_machine.travel(TODAY, tick=False)
+def test_officer_sees_what_her_own_office_leads(world, login):
+    """The province officer sits in the Sở Nội vụ: its late work is named on her home page."""
+    plan = Plan.objects.create(
+        org_unit=world.a,
+        title="KH tỉnh",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        status=Plan.Status.ACTIVE,
+    )
+    milestone(make_task(plan, "1", world.snv_a), date(2025, 11, 10))
+    body = home(login, world.officer_a)
+    assert "Việc Sở Nội vụ chủ trì:" in body and "1 mốc quá hạn</a>" in body
+    assert "chủ trì:" not in home(login, world.staff_a1)  # an agency role: its cockpit is that already

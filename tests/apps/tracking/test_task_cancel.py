@@ -80,6 +80,11 @@ def test_cancel_needs_a_reason_keeps_history_and_leaves_the_figures(world, plan_
 
     facts = unit_facts([world.a1], parse_period("2025-Q4"))[world.a1.pk]
     assert task.content not in [t.content for t in facts.tasks]
+    from core.measures import measure
+
+    with time_machine.travel(date(2025, 12, 30), tick=False):  # the home page's rates, as the reports'
+        done = measure("task_completion_rate", world.a1, "2025-Y")
+    assert done is None or done.denominator == len({t.content for t in facts.tasks if t.due})
     body = client.get(reverse("plans:detail", args=[plan_a1.plan.pk])).content.decode()
     assert "Dừng thực hiện" in body and "Cấp trên điều chỉnh kế hoạch" in body
 
