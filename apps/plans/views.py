@@ -279,12 +279,12 @@ def task_cancel(request, pk: int):
                 services.cancel_task(request.user, task, form.cleaned_data["reason"], version)
         except ValidationError as exc:
             error = " ".join(exc.messages)
-    if error:
+    if error:  # 200, as the report form: the page itself, with the error where the reason is typed
         cancel = {"pk": task.pk, "error": error, "reason": request.POST.get("reason", "")}
         if request.htmx:
             context = selectors.task_row_context(task, request.user)
-            return render(request, "plans/_task_row.html", {**context, "cancel": cancel}, status=400)
-        return _render_detail(request, task.plan, 400, cancel=cancel)
+            return render(request, "plans/_task_row.html", {**context, "cancel": cancel})
+        return _render_detail(request, task.plan, cancel=cancel)
     messages.success(
         request,
         "Đã cho thực hiện lại nhiệm vụ."
