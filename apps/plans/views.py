@@ -260,25 +260,37 @@ def task_delete(request, pk: int):
 @login_required
 @require_POST
 def task_cancel(request, pk: int):
-    """Stop a task (dừng thực hiện) with a reason, or take it back (``thuc_hien_lai``)."""
+    """Stop a task (dừng thực hiện) with a reason, or take it back (``thuc_hien_lai``). A refusal
+    (no reason, someone changed the task meanwhile) shows beside the reason in the task's row,
+    with the typed reason kept."""
     task = _task(request, pk)
     require(request.user, "plans.manage", task.plan.org_unit)
     form = TaskCancelForm(request.POST)
+    restoring = bool(request.POST.get("thuc_hien_lai"))
+    error = ""
     if not form.is_valid():
-        messages.error(request, "; ".join(e for errs in form.errors.values() for e in errs))
-    elif request.POST.get("thuc_hien_lai"):
-        attempt(
-            request,
-            lambda: services.restore_task(request.user, task, form.cleaned_data["version"]),
-            "Đã cho thực hiện lại nhiệm vụ.",
-        )
+        error = " ".join(e for errs in form.errors.values() for e in errs)
     else:
-        reason, version = form.cleaned_data["reason"], form.cleaned_data["version"]
-        attempt(
-            request,
-            lambda: services.cancel_task(request.user, task, reason, version),
-            "Đã dừng thực hiện nhiệm vụ; nhiệm vụ được giữ lại cùng lịch sử báo cáo.",
-        )
+        version = form.cleaned_data["version"]
+        try:
+            if restoring:
+                services.restore_task(request.user, task, version)
+            else:
+                services.cancel_task(request.user, task, form.cleaned_data["reason"], version)
+        except ValidationError as exc:
+            error = " ".join(exc.messages)
+    if error:  # 200, as the report form: the page itself, with the error where the reason is typed
+        cancel = {"pk": task.pk, "error": error, "reason": request.POST.get("reason", "")}
+        if request.htmx:
+            context = selectors.task_row_context(task, request.user)
+            return render(request, "plans/_task_row.html", {**context, "cancel": cancel})
+        return _render_detail(request, task.plan, cancel=cancel)
+    messages.success(
+        request,
+        "Đã cho thực hiện lại nhiệm vụ."
+        if restoring
+        else "Đã dừng thực hiện nhiệm vụ; nhiệm vụ được giữ lại cùng lịch sử báo cáo.",
+    )
     if request.htmx:
         return render(request, "plans/_task_row.html", selectors.task_row_context(task, request.user))
     return redirect(f"{reverse('plans:detail', args=[task.plan_id])}#task-{task.pk}")

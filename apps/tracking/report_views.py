@@ -121,6 +121,8 @@ def milestone_detail(request, pk: int):
     step = request.POST.get("step", "luu")
     if step in REVIEW_STEPS:
         return _review(request, m, step)
+    if step in PAGE_FORMS:
+        return PAGE_FORMS[step](request, m)
     if step not in REPORT_STEPS:
         raise Http404
     form = forms.ReportForm(request.POST, request.FILES)
@@ -192,12 +194,10 @@ def report_action(request, pk: int, action: str):
     return _review(request, _milestone(request, pk), action)
 
 
-@login_required
-@require_POST
-def evidence_add(request, pk: int):
-    m = _milestone(request, pk)
+def _evidence(request, m: Milestone, step: str):
+    """A coordinating agency's own file or link; a refusal shows beside the field, input kept."""
     report = _existing_report(m)
-    if "url" in request.POST:
+    if step == "lien-ket":
         form = forms.EvidenceLinkForm(request.POST)
         key, call = (
             "link_form",
@@ -214,7 +214,14 @@ def evidence_add(request, pk: int):
         else:
             messages.success(request, "Đã thêm tài liệu kiểm chứng.")
             return redirect("tracking:milestone", pk=m.pk)
-    return _render(request, m, status=400, **{key: form})
+    return _render(request, m, **{key: form})
+
+
+@login_required
+@require_POST
+def evidence_add(request, pk: int):
+    """The earlier address of the upload form, kept for scripts; the page now posts to itself."""
+    return _evidence(request, _milestone(request, pk), "lien-ket" if "url" in request.POST else "tai-lieu")
 
 
 @login_required
@@ -249,10 +256,7 @@ def evidence_file(request, pk: int):
     return response
 
 
-@login_required
-@require_POST
-def contribution_add(request, pk: int):
-    m = _milestone(request, pk)
+def _contribution(request, m: Milestone):
     report = _existing_report(m)
     form = forms.ContributionForm(request.POST)
     if form.is_valid():
@@ -263,13 +267,10 @@ def contribution_add(request, pk: int):
         else:
             messages.success(request, "Đã bổ sung nội dung phối hợp.")
             return redirect("tracking:milestone", pk=m.pk)
-    return _render(request, m, status=400, contribution_form=form)
+    return _render(request, m, contribution_form=form)
 
 
-@login_required
-@require_POST
-def milestone_schedule(request, pk: int):
-    m = _milestone(request, pk)
+def _schedule(request, m: Milestone):
     if not can(request.user, "tracking.schedule", m.task):
         raise PermissionDenied("Chỉ chuyên viên CCHC của đơn vị được xác định hạn.")
     form = forms.ScheduleForm(request.POST)
@@ -281,4 +282,27 @@ def milestone_schedule(request, pk: int):
         else:
             messages.success(request, f"Đã xác định hạn {form.cleaned_data['due']:%d/%m/%Y}.")
             return redirect("tracking:milestone", pk=m.pk)
-    return _render(request, m, status=400, schedule_form=form)
+    return _render(request, m, schedule_form=form)
+
+
+# The page's other forms, each posting back to the page with its ``step``.
+PAGE_FORMS = {
+    "phoi-hop": _contribution,
+    "xac-dinh-han": _schedule,
+    "tai-lieu": lambda request, m: _evidence(request, m, "tai-lieu"),
+    "lien-ket": lambda request, m: _evidence(request, m, "lien-ket"),
+}
+
+
+@login_required
+@require_POST
+def contribution_add(request, pk: int):
+    """Earlier address, kept for scripts; the page now posts to itself (``step=phoi-hop``)."""
+    return _contribution(request, _milestone(request, pk))
+
+
+@login_required
+@require_POST
+def milestone_schedule(request, pk: int):
+    """Earlier address, kept for scripts; the page now posts to itself (``step=xac-dinh-han``)."""
+    return _schedule(request, _milestone(request, pk))

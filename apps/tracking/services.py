@@ -409,8 +409,12 @@ def _store_file(
 
 
 def add_evidence_file(actor, report: ProgressReport, upload) -> Evidence:
-    """Attach a file, checked by content and size, stored under MEDIA_ROOT by a random name."""
-    _, kind, digest = _checked_file(upload)
+    """Attach a file, checked by content and size, stored under MEDIA_ROOT by a random name.
+    A refusal of the file names the form's ``file`` field, so it shows beside the input."""
+    try:
+        _, kind, digest = _checked_file(upload)
+    except ValidationError as exc:
+        raise ValidationError({"file": exc.messages}) from exc
     with removed_on_error() as stored, transaction.atomic(), acting_as(actor):
         m = _locked(report.milestone)
         _may_attach(actor, m)
@@ -422,7 +426,7 @@ def add_evidence_link(actor, report: ProgressReport, url: str, title: str) -> Ev
     """Attach a link to a published document (cổng thông tin điện tử, văn bản đã ban hành)."""
     url = url.strip()
     if not url.startswith(("https://", "http://")):
-        raise ValidationError("Đường dẫn phải bắt đầu bằng http:// hoặc https://.")
+        raise ValidationError({"url": "Đường dẫn phải bắt đầu bằng http:// hoặc https://."})
     with transaction.atomic(), acting_as(actor):
         m = _locked(report.milestone)
         _may_attach(actor, m)
@@ -445,11 +449,11 @@ def delete_evidence(actor, evidence: Evidence) -> None:
 
 
 def add_contribution(actor, report: ProgressReport, text: str) -> Contribution:
-    """A coordinating agency adds its part to the lead agency's report."""
+    """A coordinating agency adds its part to the lead agency's report (text errors name ``text``)."""
     if not text.strip():
-        raise ValidationError("Vui lòng nhập nội dung phối hợp.")
+        raise ValidationError({"text": "Vui lòng nhập nội dung phối hợp."})
     if problem := text_problem(text, "Nội dung phối hợp", REPORT_TEXT_MAX):
-        raise ValidationError(problem)
+        raise ValidationError({"text": problem})
     with transaction.atomic(), acting_as(actor):
         m = _locked(report.milestone)
         require(actor, "tracking.contribute", m.task)

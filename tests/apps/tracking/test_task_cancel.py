@@ -107,3 +107,42 @@ def test_files_of_deleted_records_are_removed(world, plan_a1, worked, django_cap
         Milestone.objects.filter(pk=plan_a1.m_nov.pk).delete()
     assert not Evidence.objects.exists()
     assert not path.exists()
+
+
+def _row(html: str, task) -> str:
+    start = html.index(f'id="task-{task.pk}"')
+    return html[start : html.index("</article>", start)]
+
+
+def test_refused_cancel_shows_beside_the_reason_in_the_row(world, plan_a1, client):
+    """Issue 14 item 5: a server refusal (blank reason, stale version) was a banner; the row now
+    shows it beside the reason box, with the typed reason kept and nothing changed."""
+    task = plan_a1.t_kt
+    client.force_login(world.officer_a1)
+    url = reverse("plans:task_cancel", args=[task.pk])
+    response = client.post(url, {"reason": "   ", "version": task.version})
+    assert response.status_code == 200
+    row = _row(response.content.decode(), task)
+    assert "has-error" in row and "Vui lòng ghi lý do" in row and 'aria-invalid="true"' in row
+    plan_services.update_task(world.officer_a1, task, {"notes": "Sửa bởi người khác"}, task.version)
+    response = client.post(url, {"reason": "Cấp trên điều chỉnh kế hoạch", "version": task.version})
+    assert response.status_code == 200
+    row = _row(response.content.decode(), task)
+    assert "has-error" in row and 'value="Cấp trên điều chỉnh kế hoạch"' in row
+    other = _row(response.content.decode(), plan_a1.t_hcc)
+    assert "has-error" not in other and "Cấp trên điều chỉnh" not in other
+    task.refresh_from_db()
+    assert task.cancelled_at is None
+
+
+def test_refused_cancel_in_place_returns_the_row(world, plan_a1, client):
+    task = plan_a1.t_kt
+    client.force_login(world.officer_a1)
+    response = client.post(
+        reverse("plans:task_cancel", args=[task.pk]),
+        {"reason": "Lý do", "version": task.version + 5},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert html.lstrip().startswith("<article") and "has-error" in html and 'value="Lý do"' in html
