@@ -61,7 +61,7 @@ def test_search_filter_and_area_nav(screen, world):
     total = plan.tasks.count()
     nav = screen.locator("nav.area-nav")
     assert nav.locator("a").count() >= 2
-    screen.get_by_label("Tìm").fill("qppl")
+    screen.locator("form.task-filter").get_by_label("Tìm").fill("qppl")
     screen.get_by_role("button", name="Lọc").click()
     screen.locator(".filter-count").wait_for()
     shown = screen.locator("article.task").count()
