@@ -30,7 +30,7 @@ from core.reporting.data import (
     commune_from_dict,
 )
 from core.reporting.draft import draft_narrative, missing_statements
-from core.reporting.facts import MilestoneFact, summarise
+from core.reporting.facts import MilestoneFact, as_it_stood, summarise
 from core.reporting.periods import Period, PeriodError, parse_period
 from core.reporting.targets import Verdict, verdict
 
@@ -58,14 +58,12 @@ def _evidence_ref(e: Evidence) -> EvidenceRef:
 
 
 def _milestone_fact(m: Milestone, as_of: date) -> MilestoneFact:
-    """The milestone as it stood on the cut-off day: a report first sent after it, or a draft for a
-    milestone not yet due, is not part of this period's picture."""
-    if (m.submitted_on and m.submitted_on > as_of) or (
-        not m.submitted_on and (m.due is None or m.due > as_of)
-    ):
+    """The milestone as it stood on the cut-off day (``as_it_stood``, shared with the unit
+    figures so the report and the home page count the same tasks as done)."""
+    fact = MilestoneFact(due=m.due, workflow=m.report_status, submitted_on=m.submitted_on)
+    if as_it_stood(fact, as_of) is not fact:
         return MilestoneFact(due=m.due)
     report = getattr(m, "report", None)
-    fact = MilestoneFact(due=m.due, workflow=m.report_status, submitted_on=m.submitted_on)
     if report is not None:
         fact.progress, fact.percent, fact.text = report.progress, report.percent, report.text
         fact.evidence = [_evidence_ref(e) for e in report.evidence.all()]
