@@ -19,6 +19,7 @@ from apps.plans.models import Milestone, Plan, Target, Task, TaskAgency
 from apps.plans.selectors import plans_in_force
 from apps.reports.models import Indicator, IndicatorValue, PeriodicReport
 from apps.tracking.models import Evidence
+from cchc import clock
 from core import measures
 from core.reporting.data import (
     CommuneRow,
@@ -96,8 +97,11 @@ def _tasks(plan_ids: list[int]):
 
 
 def _task_fact(task: Task, period: Period, unit_name: str) -> TaskFact:
-    ms = [_milestone_fact(m, period.end) for m in task.milestones.all()]
-    state, result, percent, evidence, due = summarise(ms, period.end)
+    # A report drafted before its cut-off day is a picture of today: a deadline still ahead is not
+    # missed (and the unit figures on the home page, cut at today too, say the same).
+    as_of = min(period.end, clock.today())
+    ms = [_milestone_fact(m, as_of) for m in task.milestones.all()]
+    state, result, percent, evidence, due = summarise(ms, as_of)
     links = task.agencies.all()
     return TaskFact(
         area=task.area,

@@ -57,3 +57,26 @@ def test_report_done_count_equals_the_completion_figure(world, monkeypatch):
     assert in_report.done == figure.numerator == 3  # done, late_done, recurring
     assert in_report.total == figure.denominator == 5
     assert in_report["done_on_time"] == on_time.numerator == 2
+
+
+def test_a_report_drafted_before_its_cut_off_agrees_with_the_home_page(world, monkeypatch):
+    """On 25/11 the year's report (cut-off 14/12) does not call a deadline of 28/11 missed: it is
+    a picture of today, like the figure on the home page."""
+    monkeypatch.setenv("CCHC_TODAY", "2025-11-25")
+    plan = Plan.objects.create(
+        org_unit=world.a1,
+        title="Kế hoạch CCHC năm 2025",
+        period_start=date(2025, 1, 1),
+        period_end=date(2025, 12, 31),
+        status=Plan.Status.ACTIVE,
+    )
+    recurring, missed = (make_task(plan, str(i), world.kt_a1) for i in (1, 2))
+    _report(milestone(recurring, date(2025, 10, 31), kind="recurring"), date(2025, 10, 30), "done")
+    milestone(recurring, date(2025, 11, 28), kind="recurring")  # still ahead on 25/11
+    milestone(missed, date(2025, 11, 20))
+
+    facts = unit_facts([world.a1], parse_period("2025-Y"))[world.a1.pk]
+    in_report = count_tasks(facts.tasks)
+    figure = measures.measure("task_completion_rate", world.a1, "2025-Y")
+    assert in_report.done == figure.numerator == 1
+    assert in_report["overdue"] == 1
