@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from core.reporting.facts import MilestoneFact
+from core.reporting.facts import DONE_STATES, MilestoneFact, TaskState, as_it_stood, task_state
 
 PLAN_DUE_DAYS = 30  # a year's plan is due within 30 days of the year's (or the unit's) start
 
@@ -20,22 +20,28 @@ PLAN_DUE_DAYS = 30  # a year's plan is due within 30 days of the year's (or the 
 @dataclass(frozen=True)
 class TaskCounts:
     due: int  # tasks with a milestone due in the window
-    done: int  # ... all of whose due milestones are done
-    on_time: int  # ... and none of them first reported late
+    done: int  # ... done on the window's last day, by the periodic report's rule
+    on_time: int  # ... and done on time by the same rule
 
 
-def task_counts(milestones_by_task: Mapping[int, Iterable[MilestoneFact]]) -> TaskCounts:
-    """Per task, over its milestones due in the window: done when every one is done (accepted by
-    the officer, or sent as "Hoàn thành"), on time when none was first sent after its due date."""
+def task_counts(
+    milestones_by_task: Mapping[int, Iterable[MilestoneFact]], first: date, last: date
+) -> TaskCounts:
+    """Tasks with a milestone due from ``first`` to ``last``, and how many of them are done (on
+    time) on ``last``. "Done" is the periodic report's rule (``core.reporting.facts.task_state``
+    over all the task's milestones as they stood on ``last``), not a second one: the latest report
+    sent says "Hoàn thành" and no later deadline was missed. An officer accepting a report that
+    says "Đang thực hiện" does not finish the task; a recurring report ("Báo cáo định kỳ hằng
+    quý") is done while its latest quarter's report says so and none since is missing."""
     due = done = on_time = 0
     for facts in milestones_by_task.values():
-        facts = list(facts)
-        if not facts:
+        facts = [as_it_stood(f, last) for f in facts]
+        if not any(f.due is not None and first <= f.due <= last for f in facts):
             continue
         due += 1
-        if all(f.done for f in facts):
-            done += 1
-            on_time += not any(f.late for f in facts)
+        state = task_state(facts, last)
+        done += state in DONE_STATES
+        on_time += state == TaskState.DONE_ON_TIME
     return TaskCounts(due, done, on_time)
 
 

@@ -19,6 +19,7 @@ from apps.plans.models import Milestone, Plan, Target, Task, TaskAgency
 from apps.plans.selectors import plans_in_force
 from apps.reports.models import Indicator, IndicatorValue, PeriodicReport
 from apps.tracking.models import Evidence
+from cchc import clock
 from core import measures
 from core.reporting.data import (
     CommuneRow,
@@ -30,7 +31,7 @@ from core.reporting.data import (
     commune_from_dict,
 )
 from core.reporting.draft import draft_narrative, missing_statements
-from core.reporting.facts import MilestoneFact, summarise
+from core.reporting.facts import MilestoneFact, as_it_stood, summarise
 from core.reporting.periods import Period, PeriodError, parse_period
 from core.reporting.targets import Verdict, verdict
 
@@ -58,14 +59,12 @@ def _evidence_ref(e: Evidence) -> EvidenceRef:
 
 
 def _milestone_fact(m: Milestone, as_of: date) -> MilestoneFact:
-    """The milestone as it stood on the cut-off day: a report first sent after it, or a draft for a
-    milestone not yet due, is not part of this period's picture."""
-    if (m.submitted_on and m.submitted_on > as_of) or (
-        not m.submitted_on and (m.due is None or m.due > as_of)
-    ):
+    """The milestone as it stood on the cut-off day (``as_it_stood``, shared with the unit
+    figures so the report and the home page count the same tasks as done)."""
+    fact = MilestoneFact(due=m.due, workflow=m.report_status, submitted_on=m.submitted_on)
+    if as_it_stood(fact, as_of) is not fact:
         return MilestoneFact(due=m.due)
     report = getattr(m, "report", None)
-    fact = MilestoneFact(due=m.due, workflow=m.report_status, submitted_on=m.submitted_on)
     if report is not None:
         fact.progress, fact.percent, fact.text = report.progress, report.percent, report.text
         fact.evidence = [_evidence_ref(e) for e in report.evidence.all()]
@@ -98,8 +97,11 @@ def _tasks(plan_ids: list[int]):
 
 
 def _task_fact(task: Task, period: Period, unit_name: str) -> TaskFact:
-    ms = [_milestone_fact(m, period.end) for m in task.milestones.all()]
-    state, result, percent, evidence, due = summarise(ms, period.end)
+    # A report drafted before its cut-off day is a picture of today: a deadline still ahead is not
+    # missed (and the unit figures on the home page, cut at today too, say the same).
+    as_of = min(period.end, clock.today())
+    ms = [_milestone_fact(m, as_of) for m in task.milestones.all()]
+    state, result, percent, evidence, due = summarise(ms, as_of)
     links = task.agencies.all()
     return TaskFact(
         area=task.area,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from apps.plans.models import Milestone, Plan
+from apps.plans.models import Milestone
+from apps.plans.selectors import plans_in_force
 from cchc import clock
 from core import measures
 from core.indicators import INDICATOR_NAMES
@@ -17,20 +18,24 @@ SOURCE = "Theo dõi tiến độ nhiệm vụ trên hệ thống CCHC"
 
 @measures.shared
 def _counts(org_unit, period: Period) -> tuple[TaskCounts, tuple]:
+    """Every milestone of the tasks due in the window (not only those due in it): whether a task
+    is done is read from its latest report sent, as the periodic report does. The tasks are those
+    of the plans in force and not cancelled, the report's population."""
     first, last = window(period.start, period.end, clock.today(), org_unit.valid_from)
-    # Cancelled tasks (dừng thực hiện) are out of every figure, as in the reports and dashboards.
-    rows = Milestone.objects.filter(
-        task__plan__org_unit=org_unit,
-        task__plan__status=Plan.Status.ACTIVE,
+    due_in_window = Milestone.objects.filter(
+        task__plan__in=plans_in_force([org_unit.pk], first, last),
         task__cancelled_at__isnull=True,
         due__range=(first, last),
-    ).values_list("task_id", "due", "report_status", "submitted_on", "report__progress")
+    ).values("task_id")
+    rows = Milestone.objects.filter(task_id__in=due_in_window).values_list(
+        "task_id", "due", "report_status", "submitted_on", "report__progress"
+    )
     by_task: dict[int, list[MilestoneFact]] = defaultdict(list)
     for task_id, due, status, sent, progress in rows:
         by_task[task_id].append(
             MilestoneFact(due=due, workflow=status, submitted_on=sent, progress=progress or "")
         )
-    return task_counts(by_task), (first, last)
+    return task_counts(by_task, first, last), (first, last)
 
 
 def _measurement(code: str, part: int, counts: TaskCounts, days, what: str) -> measures.Measurement:

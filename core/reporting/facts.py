@@ -59,12 +59,22 @@ class MilestoneFact:
         return self.workflow in SENT
 
     @property
-    def done(self) -> bool:
-        return self.workflow == "accepted" or (self.sent and self.progress == "done")
-
-    @property
     def late(self) -> bool:
         return self.due is not None and self.submitted_on is not None and self.submitted_on > self.due
+
+
+def as_it_stood(fact: MilestoneFact, day: date) -> MilestoneFact:
+    """The milestone as it stood on ``day``: a report first sent after it, or a draft for a
+    milestone not yet due, is not part of that day's picture. The periodic report and the unit
+    figures (home page, targets, PAR INDEX) both read milestones through this, so they agree."""
+    if (fact.submitted_on and fact.submitted_on > day) or (
+        not fact.submitted_on and (fact.due is None or fact.due > day)
+    ):
+        return MilestoneFact(due=fact.due)
+    return fact
+
+
+DONE_STATES = frozenset({TaskState.DONE_ON_TIME, TaskState.DONE_LATE})
 
 
 def latest_sent(milestones: Iterable[MilestoneFact]) -> MilestoneFact | None:
