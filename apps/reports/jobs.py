@@ -48,6 +48,14 @@ def _report_url(job) -> str:
     return f"{url}?phien-ban={report.version}&xem=tong-hop#tong-hop"
 
 
+def _report_of(job) -> PeriodicReport:
+    """The job's report, or a failure the user understands when it has been deleted since."""
+    report = PeriodicReport.objects.select_related("org_unit").filter(pk=job.subject_id).first()
+    if report is None:
+        raise JobFailed("Báo cáo không còn trên hệ thống.")
+    return report
+
+
 @job_kind(
     KIND,
     label="Tổng hợp báo cáo của các đơn vị cấp dưới",
@@ -59,9 +67,7 @@ def _report_url(job) -> str:
     result_label="Xem bảng tổng hợp",
 )
 def compile_report(job, progress) -> None:
-    report = PeriodicReport.objects.select_related("org_unit").filter(pk=job.subject_id).first()
-    if report is None:
-        raise JobFailed("Báo cáo không còn trên hệ thống.")
+    report = _report_of(job)
     if report.locked:
         raise JobFailed("Báo cáo đã ký nên không tổng hợp lại được; tạo phiên bản mới để tổng hợp.")
     period = period_for(report.org_unit, report.period_code)
@@ -122,9 +128,7 @@ def _pdf_url(job) -> str:
     result_label="Tải bản PDF",
 )
 def export_pdf(job, progress) -> None:
-    report = PeriodicReport.objects.select_related("org_unit").filter(pk=job.subject_id).first()
-    if report is None:
-        raise JobFailed("Báo cáo không còn trên hệ thống.")
+    report = _report_of(job)
     progress(0, 3, "Đang soạn bản Word của báo cáo…")
     data = report_data(report.org_unit, period_for(report.org_unit, report.period_code), report)
     path = pdf_path(report, data)
