@@ -23,7 +23,7 @@ from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
-LIMIT = 25
+LIMIT = 20
 TODAY = "2025-11-25"
 # Files and actions, not pages: downloads are not HTML and a GET on them proves nothing here.
 SKIP = re.compile(r"\.(xlsx|docx|pdf|csv|zip|json)$|/tai-ve|/xuat|/dang-xuat|/tai-khoan/dang-nhap")
