@@ -23,11 +23,20 @@ from tests.browser.conftest import log_in
 
 pytestmark = pytest.mark.browser
 
-LIMIT = 20
+LIMIT = 18
 TODAY = "2025-11-25"
 # Files and actions, not pages: downloads are not HTML and a GET on them proves nothing here.
 SKIP = re.compile(r"\.(xlsx|docx|pdf|csv|zip|json)$|/tai-ve|/xuat|/dang-xuat|/tai-khoan/dang-nhap")
-ROLES = ["officer_a1", "head_a1", "staff_a1", "leader_a1", "officer_a", "viewer_a1", "appraiser_a"]
+ROLES = [
+    "officer_a1",
+    "head_a1",
+    "staff_a1",
+    "leader_a1",
+    "officer_a",
+    "viewer_a1",
+    "appraiser_a",
+    "admin_a1",
+]
 LINKS = """() => Array.from(document.querySelectorAll("nav a[href], main a[href]"))
   .filter(a => !a.hasAttribute("download") && !a.closest("[hx-boost=false]"))
   .map(a => a.getAttribute("href"))"""
