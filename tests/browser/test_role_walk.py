@@ -26,7 +26,9 @@ pytestmark = pytest.mark.browser
 LIMIT = 18
 TODAY = "2025-11-25"
 # Files and actions, not pages: downloads are not HTML and a GET on them proves nothing here.
-SKIP = re.compile(r"\.(xlsx|docx|pdf|csv|zip|json)$|/tai-ve|/xuat|/dang-xuat|/tai-khoan/dang-nhap")
+SKIP = re.compile(
+    r"\.(xlsx|docx|pdf|csv|zip|json)($|\?)|[?&](xuat|format)=|/tai-ve|/xuat|/dang-xuat|/tai-khoan/dang-nhap"
+)
 ROLES = [
     "officer_a1",
     "head_a1",
@@ -67,7 +69,7 @@ def links_of(page, seen: set[str]) -> list[str]:
             continue
         url = urlsplit(urljoin(page.url, href))
         path = url.path + (f"?{url.query}" if url.query else "")
-        if url.netloc != base.netloc or SKIP.search(url.path) or shape(path) in seen:
+        if url.netloc != base.netloc or SKIP.search(path) or shape(path) in seen:
             continue
         seen.add(shape(path))
         found.append(path)
