@@ -45,6 +45,7 @@ def index(request):
     return render(request, "dossiers/index.html", {
         "page": page, "form": UploadForm() if may_import else None, "may_import": may_import,
         "mappings": ColumnMapping.objects.all(), "may_catalogue": can(request.user, "dossiers.catalogue"),
+        "may_indicators": can(request.user, "indicators.view"),
     })  # fmt: skip
 
 

@@ -85,7 +85,7 @@ def dashboard(request):
         # Built by core.reporting.chart from numbers, every text in it escaped.
         "chart": mark_safe(trend_svg(points, unit=definition.unit, title=f"{definition.name} theo tháng năm {period.year}")),  # noqa: S308
         "chart_code": definition.code, "chart_choices": [d for d in evaluation.scheme.definitions if d.source != qd766.NATIONAL],
-        "chain": selectors.chain(unit), "key_codes": selectors.KEY_CODES,
+        "chain": [(u, can(request.user, "indicators.view", u)) for u in selectors.chain(unit)], "key_codes": selectors.KEY_CODES,
         "source_labels": qd766.SOURCE_LABELS, "dossiers_source": qd766.DOSSIERS,
         "may_enter": can(request.user, "indicators.enter", unit) and not sector,
         "figure_form": FigureForm(), "query": _query(unit, period, **{"linh-vuc": sector.pk if sector else ""}),

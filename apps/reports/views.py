@@ -76,7 +76,8 @@ def index(request):
         {
             "period": period,
             "periods": selectors.period_choices(today),
-            "units": [(u, mine.get(u.pk)) for u in units],
+            # Agency heads and staff belong to the unit but read none of its reports: no dead links.
+            "units": [(u, mine.get(u.pk), can(request.user, "reports.view", u)) for u in units],
             "subordinates": [(u, selectors.subordinate_status(u, period, today)) for u in overseen],
             "due": selectors.due_overview(request.user, today) if overseen else [],
         },

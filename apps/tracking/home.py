@@ -17,7 +17,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from apps.accounts.models import Role
-from apps.accounts.policy import ORG_WIDE_ROLES, subject
+from apps.accounts.policy import ORG_WIDE_ROLES, can, subject
 from apps.orgs.models import OrgUnit
 from apps.plans.models import Milestone, Plan, Target, TaskAgency
 from apps.plans.selectors import plans_in_force
@@ -215,6 +215,9 @@ def cockpit_panel(user) -> dict | None:
     s = subject(user)
     agencies = member_agencies(user)
     rated = [u for u in _home_units(user) if s.is_root or u.pk in s.units_for()][:UNIT_LIMIT]
+    rates = unit_rates(rated, b.today)
+    for r in rates:  # the indicators page is for org-wide roles; a link shown must open
+        r["indicators"] = can(user, "reports.view", r["unit"]) or can(user, "reports.oversee", r["unit"])
     return {
         "scope": scope,
         "today": b.today,
@@ -224,5 +227,5 @@ def cockpit_panel(user) -> dict | None:
         "has_agency": bool(agencies),
         "own_office": _own_office(user, agencies, b),
         "is_agency_role": bool(s.agencies_with([Role.HEAD, Role.STAFF])),
-        "rates": unit_rates(rated, b.today),
+        "rates": rates,
     }
