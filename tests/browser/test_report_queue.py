@@ -158,7 +158,9 @@ def test_timeline_readable(request, live_server, plan_a1, today, device):  # noq
     assert not p.locator("svg.gantt").is_visible() and p.locator(".tl-list").is_visible()
     tasks = p.locator(".tl-task")
     assert tasks.count() == 3
-    assert tasks.first.locator(".tl-name").inner_text() == "TTHC.1. Nhiệm vụ 1 của kế hoạch"  # numbered as on the plan page
+    assert (
+        tasks.first.locator(".tl-name").inner_text() == "TTHC.1. Nhiệm vụ 1 của kế hoạch"
+    )  # numbered as on the plan page
     dots = p.locator(".tl-task circle.pt")
     assert dots.count() == 3
     for i in range(dots.count()):
