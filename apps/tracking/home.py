@@ -14,17 +14,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
-from django.utils import timezone
 
 from apps.accounts.models import Role
 from apps.accounts.policy import ORG_WIDE_ROLES, can, subject
 from apps.orgs.models import OrgUnit
 from apps.plans.models import Milestone, Plan, Target, TaskAgency
 from apps.plans.selectors import plans_in_force
+from apps.tracking.queue import queue_items
 from apps.tracking.selectors import (
     bounds_for,
     member_agencies,
-    review_queue,
     state_q,
     tracked_milestones,
     unread_count,
@@ -124,14 +123,12 @@ def _urgent(scope: Scope, b: StateBounds) -> dict:
 
 
 def waiting_for(user, today: date) -> list[Waiting]:
-    """Reports waiting for this user's decision, the longest-waiting first, with days waited since
-    they reached this user (sent, for a head; approved, for an officer)."""
-    rows = []
-    for m in review_queue(user):
-        report = m.report
-        at = report.approved_at if m.report_status == "approved" else report.submitted_at
-        since = timezone.localdate(at) if at else m.submitted_on
-        rows.append(Waiting(m, since, (today - since).days if since else None))
+    """Reports waiting for this user's decision: the lines of the reviewers' queue
+    (``apps.tracking.queue``, the day each reached this user), the longest-waiting first."""
+    rows = [
+        Waiting(i.milestone, i.waiting_since, (today - i.waiting_since).days if i.waiting_since else None)
+        for i in queue_items(user)
+    ]
     rows.sort(key=lambda w: (w.since is None, w.since or today))
     return rows
 

@@ -199,19 +199,6 @@ def waiting_for(user) -> Q | None:
     return q | Q(report_status="approved", task__plan__org_unit_id__in=officer_units)
 
 
-def review_queue(user) -> list[Milestone]:
-    """Reports waiting for this user: to approve (agency head) or to accept (CCHC officer)."""
-    q = waiting_for(user)
-    if q is None:
-        return []
-    return list(
-        tracked_milestones()
-        .filter(q)
-        .select_related("task__plan__org_unit", "report__agency")
-        .order_by("due")[:100]
-    )
-
-
 def workspace(user, f: Filters) -> dict:
     agencies = member_agencies(user)
     units = {m.agency.org_unit_id for m in subject(user).memberships if m.agency_id}
