@@ -16,6 +16,7 @@ from core.checks.dates import DeadlineReading, IssueWindow, issue_window, read_d
 from core.checks.finding import Finding
 from core.plandoc.document import Span
 from core.plandoc.model import AREAS, PlanDraft, TaskDraft
+from core.text import capitalise_first
 
 LEVEL_RANK = {"commune": 1, "district": 2, "province": 3}
 LEVEL_WORD = {"commune": "xã", "district": "huyện", "province": "tỉnh"}
@@ -25,6 +26,11 @@ def task_label(task: TaskDraft) -> str:
     """How an official names a task: its number and its area ("nhiệm vụ 6, Cải cách thể chế")."""
     area = AREAS.get(task.area or "", task.area or "không rõ lĩnh vực")
     return f"nhiệm vụ {task.no}, {area}" if task.no else f"nhiệm vụ không số, {area}"
+
+
+def task_heading(task: TaskDraft) -> str:
+    """``task_label`` at the start of a finding's sentence ("Nhiệm vụ 6, Cải cách thể chế …")."""
+    return capitalise_first(task_label(task))
 
 
 def task_span(task: TaskDraft) -> Span | None:

@@ -11,17 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from core.checks.context import CheckContext, task_label
+from core.checks.context import CheckContext, task_heading
 from core.checks.finding import INFO, WARNING, Finding
 from core.checks.registry import check
 from core.text import fold
 
 REPORT_GRACE = timedelta(days=100)
-
-
-def _label(ctx: CheckContext, task) -> str:
-    label = task_label(task)
-    return label[:1].upper() + label[1:]
 
 
 def _is_report(label: str | None, text: str) -> bool:
@@ -48,13 +43,13 @@ def _outside(ctx: CheckContext, task, label: str | None, due: date, start: date,
     period = f"{start:%d/%m/%Y} - {end:%d/%m/%Y}"
     if due > end and due <= end + REPORT_GRACE and _is_report(label, task.deadline_text or ""):
         message = (
-            f"{_label(ctx, task)} có hạn báo cáo {due:%d/%m/%Y}, sau khi kỳ kế hoạch ({period}) kết thúc. "
+            f"{task_heading(task)} có hạn báo cáo {due:%d/%m/%Y}, sau khi kỳ kế hoạch ({period}) kết thúc. "
             "Thường gặp với báo cáo tổng kết; kiểm tra lại nếu không phải báo cáo năm."
         )
         return ctx.for_task("deadline_outside_period", INFO, message, task, due=due.isoformat())
     side = "sau khi kết thúc" if due > end else "trước khi bắt đầu"
     message = (
-        f"{_label(ctx, task)} có thời hạn {due:%d/%m/%Y}, {side} kỳ kế hoạch ({period}). Sửa thời hạn "
+        f"{task_heading(task)} có thời hạn {due:%d/%m/%Y}, {side} kỳ kế hoạch ({period}). Sửa thời hạn "
         "cho nằm trong kỳ kế hoạch, hoặc kiểm tra lại năm ghi trong thời hạn."
     )
     return ctx.for_task("deadline_outside_period", WARNING, message, task, due=due.isoformat())
@@ -79,7 +74,7 @@ def deadline_before_issue(ctx: CheckContext) -> Iterator[Finding]:
         due = min(m.due for m in late if m.due)
         signed = f"ngày {earliest:%d/%m/%Y}" if ctx.window.exact else f"sớm nhất ngày {earliest:%d/%m/%Y}"
         message = (
-            f"{_label(ctx, task)} có thời hạn {due:%d/%m/%Y}, đã qua khi kế hoạch được ký ({signed}). "
+            f"{task_heading(task)} có thời hạn {due:%d/%m/%Y}, đã qua khi kế hoạch được ký ({signed}). "
             "Đặt lại thời hạn còn thực hiện được, hoặc ghi rõ việc đã hoàn thành."
         )
         yield ctx.for_task("deadline_before_issue", WARNING, message, task, due=due.isoformat())
@@ -98,5 +93,5 @@ def unparsed_deadline(ctx: CheckContext) -> Iterator[Finding]:
             severity, what = INFO, f"Một phần thời hạn không đọc được: {parts}."
         else:
             severity, what = WARNING, f"Không đọc được thời hạn {parts}."
-        message = f"{_label(ctx, task)}: {what} Nhập mốc thời hạn bằng tay để hệ thống đôn đốc được."
+        message = f"{task_heading(task)}: {what} Nhập mốc thời hạn bằng tay để hệ thống đôn đốc được."
         yield ctx.for_task("unparsed_deadline", severity, message, task, unparsed=list(reading.unparsed))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from core.checks.context import CheckContext, task_label
+from core.checks.context import CheckContext, task_heading, task_label
 from core.checks.finding import ERROR, INFO, WARNING, Finding
 from core.checks.registry import check
 from core.plandoc.model import AreaAssignment, TaskDraft
@@ -70,7 +70,7 @@ def missing_lead(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.for_task(
             "missing_lead",
             ERROR,
-            f"{_label(task)} chưa có cơ quan chủ trì. Giao một cơ quan chủ trì để "
+            f"{task_heading(task)} chưa có cơ quan chủ trì. Giao một cơ quan chủ trì để "
             "theo dõi và đôn đốc được nhiệm vụ.",
             task,
         )
@@ -102,7 +102,7 @@ def missing_deadline(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.for_task(
             "missing_deadline",
             WARNING,
-            f"{_label(task)} không có thời hạn hoàn thành. Đặt thời hạn, hoặc ghi "
+            f"{task_heading(task)} không có thời hạn hoàn thành. Đặt thời hạn, hoặc ghi "
             "“Thường xuyên” nếu là nhiệm vụ thường xuyên.",
             task,
         )
@@ -127,7 +127,7 @@ def missing_product(ctx: CheckContext) -> Iterator[Finding]:
         yield ctx.for_task(
             "missing_product",
             INFO,
-            f"{_label(task)} không nêu sản phẩm, kết quả. Nêu sản phẩm để có căn cứ đánh giá hoàn thành.",
+            f"{task_heading(task)} không nêu sản phẩm, kết quả. Nêu sản phẩm để có căn cứ đánh giá hoàn thành.",
             task,
         )
 
@@ -196,7 +196,7 @@ def lead_conflict(ctx: CheckContext) -> Iterator[Finding]:
         if _keys(ctx, agencies) & _keys(ctx, task.lead):
             continue
         message = (
-            f"{_label(task)}: phụ lục giao “{'; '.join(task.lead)}” chủ trì, nhưng mục “Tổ chức thực hiện” "
+            f"{task_heading(task)}: phụ lục giao “{'; '.join(task.lead)}” chủ trì, nhưng mục “Tổ chức thực hiện” "
             f"giao “{'; '.join(agencies)}”. Thống nhất một cơ quan chủ trì."
         )
         yield ctx.for_task("lead_conflict", WARNING, message, task, assigned=agencies, span=named[0].span)
@@ -216,11 +216,6 @@ def _duplicates(a: str, b: str) -> bool:
     return contained >= DUPLICATE_CONTAINED or dice(a, b) >= DUPLICATE_RATIO
 
 
-def _label(task: TaskDraft) -> str:
-    label = task_label(task)
-    return label[:1].upper() + label[1:]
-
-
 @check("duplicate_task")
 def duplicate_task(ctx: CheckContext) -> Iterator[Finding]:
     texts = [t.content for t in ctx.plan.tasks]
@@ -231,7 +226,7 @@ def duplicate_task(ctx: CheckContext) -> Iterator[Finding]:
             score = dice(texts[i], texts[j])
             other = ctx.plan.tasks[i]
             message = (
-                f"{_label(task)} trùng nội dung với {task_label(other)} (giống "
+                f"{task_heading(task)} trùng nội dung với {task_label(other)} (giống "
                 f"{score:.0f}%). Gộp thành một nhiệm vụ, hoặc sửa cho rõ phần việc khác nhau."
             )
             yield ctx.for_task(

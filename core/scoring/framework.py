@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from core.reporting.targets import number
+from core.text import capitalise_first
 
 TOLERANCE = 0.005  # points are written with at most two decimals
 CODE_RE = re.compile(r"^\d{1,2}(\.\d{1,2}){0,2}$")
@@ -213,7 +214,7 @@ def _check_rows(spec: FrameworkSpec) -> list[str]:
         return ["Bộ chỉ số chưa có tiêu chí nào."]
     parents = {c.parent_code for c in spec.criteria}
     for c in spec.criteria:
-        where = c.label[0].upper() + c.label[1:]
+        where = capitalise_first(c.label)
         if not CODE_RE.match(c.code):
             errors.append(f"{where}: mã “{c.code}” không hợp lệ (viết dạng 1, 1.2 hoặc 1.2.3).")
             continue
@@ -273,7 +274,7 @@ def _check_sums(spec: FrameworkSpec) -> list[str]:
         total = sum(k.max_points or 0 for k in kids)
         if abs(total - (c.max_points or 0)) > TOLERANCE:
             errors.append(
-                f"{c.label[0].upper() + c.label[1:]}: điểm tối đa {number(c.max_points)} nhưng các tiêu chí "
+                f"{capitalise_first(c.label)}: điểm tối đa {number(c.max_points)} nhưng các tiêu chí "
                 f"bên dưới cộng lại {number(total)}."
             )
     for part, declared in ((Part.APPRAISAL, spec.appraisal_max), (Part.SURVEY, spec.survey_max)):
