@@ -20,17 +20,8 @@ from apps.review.drafts import StoredPlan, load_plans, province_name
 from apps.review.findings import CACHE_SECONDS, digest
 from apps.review.models import TaskAlignment
 from core.alignment import applies_to, coverage_matrix
-from core.plandoc.model import AREAS, PlanDraft, TargetDraft
+from core.plandoc.model import AREA_SHORT, AREAS, PlanDraft, TargetDraft, task_ref
 
-AREA_SHORT = {
-    "chi_dao": "CĐ",
-    "the_che": "TC",
-    "tthc": "TTHC",
-    "bo_may": "BM",
-    "cong_vu": "CV",
-    "tai_chinh": "TCC",
-    "chinh_quyen_so": "CQS",
-}
 STATUS_LABELS = {"covered": "Có", "adapted": "Điều chỉnh", "missing": "Thiếu"}
 STATUS_SYMBOLS = {"covered": "✓", "adapted": "≈", "missing": "✗"}
 _CELL_HTML = {s: f'<td class="cv {s}">{STATUS_SYMBOLS[s]}</td>' for s in STATUS_SYMBOLS}
@@ -53,7 +44,7 @@ class TaskColumn:
 
     @property
     def code(self) -> str:
-        return f"{AREA_SHORT.get(self.area or '', '?')}.{self.no or '-'}"
+        return task_ref(self.area, self.no)  # the one numbering of every page
 
     @property
     def area_label(self) -> str:
