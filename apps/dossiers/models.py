@@ -106,7 +106,7 @@ class Dossier(models.Model):
     ``on_time`` is set for finished dossiers only (an open dossier's verdict depends on the period).
     """
 
-    code = models.CharField(_("mã hồ sơ (MaHoSo)"), max_length=60, unique=True)
+    code = models.CharField(_("mã hồ sơ (MaHoSo)"), max_length=60)  # unique: see Meta.constraints
     procedure = _fk(Procedure, _("thủ tục (MaTTHC)"))
     sector = _fk(Sector, _("lĩnh vực (MaLinhVuc)"))
     org_unit = _fk("orgs.OrgUnit", _("đơn vị tiếp nhận (DonVi)"))
@@ -163,6 +163,9 @@ class Dossier(models.Model):
         verbose_name_plural = _("hồ sơ TTHC")
         ordering = ["-received_at"]
         indexes = [models.Index(fields=["org_unit", "received_at"], name="dossier_unit_received")]
+        # A constraint, not ``unique=True``: on PostgreSQL the field option adds a second index for
+        # LIKE queries that nothing here runs, and every imported dossier paid for it.
+        constraints = [models.UniqueConstraint(fields=["code"], name="dossier_code_unique")]
 
     def __str__(self) -> str:
         return self.code

@@ -31,14 +31,13 @@ import psycopg
 from django.db import connection, transaction
 
 from apps.dossiers.pipeline import apply, fast, resolve, rows
-from apps.dossiers.pipeline.dialect import LOCAL_TZ, Dialect, dialect_for
+from apps.dossiers.pipeline.dialect import IMPORT_LOCK, LOCAL_TZ, WORK_SCHEMA, Dialect, dialect_for
 from apps.dossiers.pipeline.source import Source, SourceError, open_source
 from apps.dossiers.pipeline.tables import create_base, drop_all
 from cchc import clock
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
-LOCK_KEY = 766_011
 __all__ = ["ImportRequest", "Outcome", "SourceError", "import_file", "import_items"]
 
 
@@ -71,24 +70,34 @@ def _quiet(phase: str, done: int, total: int) -> None:
     pass
 
 
-SESSION = {"timezone": LOCAL_TZ, "DateStyle": "ISO, DMY", "work_mem": "128MB", "jit": "off"}
+SESSION = {
+    "timezone": LOCAL_TZ,
+    "DateStyle": "ISO, DMY",
+    "work_mem": "128MB",
+    "jit": "off",
+    "parallel_tuple_cost": "0.01",
+}
 
 
 def _session(cursor, d: Dialect) -> None:
     """PostgreSQL: local times, DMY dates, room to sort, no JIT (compiling the wide expressions costs
-    more than it saves); one import at a time. Undone by ``_release``."""
+    more than it saves), the working tables' schema first on the search path; one import at a time
+    (the working tables have fixed names). Undone by ``_release``."""
     if d.vendor != "postgresql":
         return
     for name, value in SESSION.items():
         cursor.execute(f"SET {name} TO '{value}'")
-    cursor.execute(f"SELECT pg_advisory_lock({LOCK_KEY})")
+    cursor.execute(
+        f"SELECT set_config('search_path', '{WORK_SCHEMA}, ' || current_setting('search_path'), false)"
+    )
+    cursor.execute(f"SELECT pg_advisory_lock({IMPORT_LOCK})")
 
 
 def _release(cursor, d: Dialect) -> None:
     drop_all(cursor, d)
     if d.vendor == "postgresql":
-        cursor.execute(f"SELECT pg_advisory_unlock({LOCK_KEY})")
-        for name in SESSION:
+        cursor.execute(f"SELECT pg_advisory_unlock({IMPORT_LOCK})")
+        for name in (*SESSION, "search_path"):
             cursor.execute(f"RESET {name}")
 
 
@@ -112,7 +121,7 @@ def _maps(cursor, d: Dialect, names: dict[str, list], request: ImportRequest, ca
 def _read_fast(cursor, d: Dialect, source: Source, request, progress, outcome, cal, today) -> resolve.Maps:
     t = outcome.timed
     with t("copy"):
-        n = fast.copy_stage(cursor, source)
+        n = fast.copy_stage(cursor, d, source)
         progress("Đã đọc tệp", n, n)
     progress("Kiểm tra dữ liệu", 0, 0)
     with t("distinct"):
@@ -120,7 +129,7 @@ def _read_fast(cursor, d: Dialect, source: Source, request, progress, outcome, c
         names = {name: distinct.get(column, []) for column, name in fast.NAME_COLUMNS.items()}
         maps = _maps(cursor, d, names, request, cal, today)
     with t("parse"):
-        query = fast.source_query(cursor, source, distinct)
+        query = fast.source_query(cursor, d, source, distinct)
         apply.build_valid(cursor, d, query, datetime.now().replace(microsecond=0), extra=("shapes_ok",))
         fast.check_dates(cursor)
     with t("checks"):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from apps.dossiers.pipeline.dialect import LOCAL_TZ, Dialect
+from apps.dossiers.pipeline.dialect import IMPORT_LOCK, LOCAL_TZ, WORK_SCHEMA, Dialect
 from apps.dossiers.pipeline.tables import write_rows
 from core.dossiers.fields import Status
 from core.dossiers.timeliness import computed_due, pause_days
@@ -44,17 +44,22 @@ def find_duplicates(cursor, d: Dialect) -> int:
     """Codes that appear more than once: identical copies are kept once (the others counted), copies
     with different data are all refused, each naming the other rows."""
     cursor.execute(
-        "CREATE TEMP TABLE dups AS SELECT code FROM v WHERE code <> '' GROUP BY code HAVING count(*) > 1"
+        f"CREATE {d.work_table} dups AS SELECT code FROM v WHERE code <> '' GROUP BY code HAVING count(*) > 1"
     )
+    cursor.execute("SELECT count(*) FROM dups")
+    if not cursor.fetchone()[0]:  # the usual case: no join of ``v`` with an empty list
+        for table in ("dupk", "dupdiff", "dupkeep"):
+            cursor.execute(f"CREATE {d.work_table} {table} (n bigint, code text)")
+        return 0
     names = ["proc_raw", "unit_raw", "sector_raw"] + [
         c for c in COMPARED if c not in ("procedure_id", "sector_id", "org_unit_id")
     ]
     content = d.concat([f"c.{n}" for n in names])
     cursor.execute(
-        f"CREATE TEMP TABLE dupk AS SELECT c.n, c.code, {content} AS content FROM v c JOIN dups u ON u.code = c.code"
+        f"CREATE {d.work_table} dupk AS SELECT c.n, c.code, {content} AS content FROM v c JOIN dups u ON u.code = c.code"
     )
     cursor.execute(
-        "CREATE TEMP TABLE dupdiff AS SELECT code FROM dupk GROUP BY code HAVING count(DISTINCT content) > 1"
+        f"CREATE {d.work_table} dupdiff AS SELECT code FROM dupk GROUP BY code HAVING count(DISTINCT content) > 1"
     )
     cursor.execute(
         f"""INSERT INTO errs (n, code, col, msg)
@@ -63,7 +68,7 @@ def find_duplicates(cursor, d: Dialect) -> int:
         FROM dupk k WHERE k.code IN (SELECT code FROM dupdiff)"""
     )
     cursor.execute(
-        """CREATE TEMP TABLE dupkeep AS SELECT k.n FROM dupk k
+        f"""CREATE {d.work_table} dupkeep AS SELECT k.n FROM dupk k
         WHERE k.code NOT IN (SELECT code FROM dupdiff) AND k.n > (SELECT min(o.n) FROM dupk o WHERE o.code = k.code)"""
     )
     cursor.execute("SELECT count(*) FROM dupkeep")
@@ -79,7 +84,7 @@ def build_calendar(cursor, d: Dialect, cal, first: date, last: date) -> None:
         rows.append((d.param_date(day), idx))
         day += timedelta(days=1)
     kind = "date" if d.vendor == "postgresql" else "text"
-    cursor.execute(f"CREATE TEMP TABLE cal (d {kind} PRIMARY KEY, idx integer)")
+    cursor.execute(f"CREATE {d.work_table} cal (d {kind} PRIMARY KEY, idx integer)")
     write_rows(cursor, d, "cal", ["d", "idx"], rows)
 
 
@@ -109,7 +114,7 @@ def build_valid(cursor, d: Dialect, source: str, now_local: datetime, extra: tup
     now = d.param_ts(now_local)
     i = d.instant
     cursor.execute(
-        f"""CREATE TEMP TABLE v AS SELECT c.n,
+        f"""CREATE {d.work_table} v AS SELECT c.n,
         c.code AS code, c.proc_code AS proc_raw, c.unit_name AS unit_raw, c.sector_code AS sector_raw,
         p.id AS procedure_id, coalesce(s.id, p.sector_id) AS sector_id, u.id AS org_unit_id,
         a.id AS agency_id, CASE WHEN a.id IS NULL THEN trim(c.agency_name) ELSE '' END AS agency_name,
@@ -149,7 +154,7 @@ def complete_dues(cursor, d: Dialect, cal, batch: int = 5000) -> int:
     """Appointments of dossiers exported without ``NgayHenTra``, from their procedure's processing
     time (``timeliness.computed_due``), with their on-time verdict; read in batches."""
     cursor.execute(
-        f"CREATE TEMP TABLE dues (n bigint PRIMARY KEY, due {'timestamptz' if d.vendor == 'postgresql' else 'text'})"
+        f"CREATE {d.work_table} dues (n bigint PRIMARY KEY, due {'timestamptz' if d.vendor == 'postgresql' else 'text'})"
     )
     last, written = -1, 0
     while True:
@@ -195,7 +200,7 @@ def report_unresolved(cursor, d: Dialect, bad: dict[str, list[tuple[str, str]]])
     for key, items in bad.items():
         col, name = columns[key]
         cursor.execute("DROP TABLE IF EXISTS m_bad")
-        cursor.execute("CREATE TEMP TABLE m_bad (raw text, msg text)")
+        cursor.execute(f"CREATE {d.work_table} m_bad (raw text, msg text)")
         write_rows(cursor, d, "m_bad", ["raw", "msg"], items)
         cursor.execute(
             f"INSERT INTO errs (n, code, col, msg) SELECT v.n, v.code, '{name}', b.msg FROM v JOIN m_bad b ON b.raw = v.{col}"
@@ -220,7 +225,7 @@ def refuse_foreign(cursor, d: Dialect, scope: set[int] | None) -> None:
     """A code that already belongs to a unit outside the importer's scope is refused."""
     if scope is None:
         return
-    cursor.execute("CREATE TEMP TABLE scope (id bigint PRIMARY KEY)")
+    cursor.execute(f"CREATE {d.work_table} scope (id bigint PRIMARY KEY)")
     write_rows(cursor, d, "scope", ["id"], [(pk,) for pk in scope])
     foreign = f"SELECT v.n FROM v JOIN {DOSSIER} x ON x.code = v.code WHERE x.org_unit_id NOT IN (SELECT id FROM scope)"
     cursor.execute(
@@ -243,7 +248,7 @@ def classify(cursor, d: Dialect) -> tuple[int, int, int, int]:
     row's state goes to ``vx`` (n, state: new / changed / same / older, and the stored row's keys)."""
     changed = d.distinct([f"x.{c}" for c in COMPARED], [_kept(c) for c in COMPARED])
     cursor.execute(
-        f"""CREATE TEMP TABLE vx AS SELECT v.n, x.id, x.org_unit_id, x.procedure_id, x.received_at,
+        f"""CREATE {d.work_table} vx AS SELECT v.n, x.id, x.org_unit_id, x.procedure_id, x.received_at,
         CASE WHEN x.id IS NULL THEN 'new' WHEN v.as_of < x.as_of THEN 'older'
              WHEN {changed} THEN 'changed' ELSE 'same' END AS state
         FROM v LEFT JOIN {DOSSIER} x ON x.code = v.code"""
@@ -254,26 +259,24 @@ def classify(cursor, d: Dialect) -> tuple[int, int, int, int]:
 
 
 def write(cursor, d: Dialect, import_id: int | None, *, all_new: bool = False) -> None:
-    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch.
-    ``all_new`` (nothing of the file is stored yet: a first import) skips the joins with ``vx``."""
+    """Insert the new dossiers, update the changed ones, and note the roll-up keys they touch
+    (``touched``). ``all_new`` (nothing of the file is stored yet: a first import) skips the joins
+    with ``vx``."""
     source = "NULL" if import_id is None else str(int(import_id))
-    month_type = "date" if d.vendor == "postgresql" else "text"
-    cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
     m = d.local_month
     cols = ", ".join(COLUMNS)
     if all_new:
         cursor.execute(
-            f"""INSERT INTO touched SELECT DISTINCT org_unit_id, procedure_id, {m("received_at")} FROM v
-            WHERE received_at IS NOT NULL"""
+            f"""CREATE {d.work_table} touched AS SELECT DISTINCT org_unit_id, procedure_id, {m("received_at")} AS month
+            FROM v WHERE received_at IS NOT NULL"""
         )
         cursor.execute(f"INSERT INTO {DOSSIER} ({cols}, source_import_id) SELECT {cols}, {source} FROM v")
         return
     cursor.execute(
-        f"""INSERT INTO touched SELECT DISTINCT org_unit_id, procedure_id, {m("received_at")} FROM vx
-        WHERE state = 'changed' AND received_at IS NOT NULL"""
-    )
-    cursor.execute(
-        f"""INSERT INTO touched SELECT DISTINCT v.org_unit_id, v.procedure_id, {m("v.received_at")}
+        f"""CREATE {d.work_table} touched AS
+        SELECT org_unit_id, procedure_id, {m("received_at")} AS month FROM vx
+        WHERE state = 'changed' AND received_at IS NOT NULL
+        UNION SELECT v.org_unit_id, v.procedure_id, {m("v.received_at")}
         FROM v JOIN vx ON vx.n = v.n WHERE vx.state IN ('new', 'changed') AND v.received_at IS NOT NULL"""
     )
     sets = ", ".join(f"{c} = {_kept(c, DOSSIER)}" for c in COMPARED)
@@ -290,7 +293,9 @@ def write(cursor, d: Dialect, import_id: int | None, *, all_new: bool = False) -
 def refresh_rollups(cursor, d: Dialect) -> int:
     """Recompute the roll-up rows of the touched (unit, procedure, month) keys from the dossiers: one
     grouped pass over the touched units' dossiers of the touched months, keeping the touched keys."""
-    cursor.execute("CREATE TEMP TABLE tkeys AS SELECT DISTINCT org_unit_id, procedure_id, month FROM touched")
+    cursor.execute(
+        f"CREATE {d.work_table} tkeys AS SELECT DISTINCT org_unit_id, procedure_id, month FROM touched"
+    )
     cursor.execute("CREATE INDEX tkeys_key ON tkeys (org_unit_id, procedure_id, month)")
     cursor.execute("SELECT count(*), min(month), max(month) FROM tkeys")
     n, first, last = cursor.fetchone()
@@ -312,21 +317,22 @@ def refresh_rollups(cursor, d: Dialect) -> int:
     names = ("org_unit_id, sector_id, procedure_id, month, open_until, received, online, post, fee_due, paid_online, "
              "finished, on_time, open, completed, completed_days, e_result, e_result_known, digitized, "
              "digitized_known, reused, reused_known")  # fmt: skip
+    # the grouping is a CREATE TABLE … AS (which PostgreSQL may run in parallel; an INSERT … SELECT
+    # it never does), the small result is then kept for the touched keys
     cursor.execute(
-        f"""INSERT INTO {ROLLUP} ({names})
-        SELECT g.* FROM (
+        f"""CREATE {d.work_table} rollup_rows AS SELECT g.* FROM (
           SELECT x.org_unit_id, x.sector_id, x.procedure_id, {d.local_month("x.received_at")} AS month,
           {open_until} AS open_until, count(*) AS received,
-          SUM(CASE WHEN x.channel = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN x.channel = 3 THEN 1 ELSE 0 END),
-          SUM(CASE WHEN x.fee > 0 THEN 1 ELSE 0 END), SUM(CASE WHEN x.fee > 0 AND x.paid_online IN (1, 2) THEN 1 ELSE 0 END),
-          SUM(CASE WHEN x.finished_at IS NOT NULL THEN 1 ELSE 0 END), SUM(CASE WHEN x.on_time THEN 1 ELSE 0 END),
-          SUM(CASE WHEN {open_until} IS NOT NULL THEN 1 ELSE 0 END),
-          SUM(CASE WHEN {completed} THEN 1 ELSE 0 END), SUM(CASE WHEN {completed} THEN x.processing_days ELSE 0 END),
-          SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result THEN 1 ELSE 0 END),
-          SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result IS NOT NULL THEN 1 ELSE 0 END),
-          SUM(CASE WHEN x.digitized AND (x.finished_at IS NULL OR x.has_e_result IS NULL OR x.has_e_result) THEN 1 ELSE 0 END),
-          SUM(CASE WHEN x.digitized IS NOT NULL THEN 1 ELSE 0 END),
-          SUM(CASE WHEN x.reused_data THEN 1 ELSE 0 END), SUM(CASE WHEN x.reused_data IS NOT NULL THEN 1 ELSE 0 END)
+          SUM(CASE WHEN x.channel = 2 THEN 1 ELSE 0 END) AS online, SUM(CASE WHEN x.channel = 3 THEN 1 ELSE 0 END) AS post,
+          SUM(CASE WHEN x.fee > 0 THEN 1 ELSE 0 END) AS fee_due, SUM(CASE WHEN x.fee > 0 AND x.paid_online IN (1, 2) THEN 1 ELSE 0 END) AS paid_online,
+          SUM(CASE WHEN x.finished_at IS NOT NULL THEN 1 ELSE 0 END) AS finished, SUM(CASE WHEN x.on_time THEN 1 ELSE 0 END) AS on_time,
+          SUM(CASE WHEN {open_until} IS NOT NULL THEN 1 ELSE 0 END) AS open,
+          SUM(CASE WHEN {completed} THEN 1 ELSE 0 END) AS completed, SUM(CASE WHEN {completed} THEN x.processing_days ELSE 0 END) AS completed_days,
+          SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result THEN 1 ELSE 0 END) AS e_result,
+          SUM(CASE WHEN x.finished_at IS NOT NULL AND x.has_e_result IS NOT NULL THEN 1 ELSE 0 END) AS e_result_known,
+          SUM(CASE WHEN x.digitized AND (x.finished_at IS NULL OR x.has_e_result IS NULL OR x.has_e_result) THEN 1 ELSE 0 END) AS digitized,
+          SUM(CASE WHEN x.digitized IS NOT NULL THEN 1 ELSE 0 END) AS digitized_known,
+          SUM(CASE WHEN x.reused_data THEN 1 ELSE 0 END) AS reused, SUM(CASE WHEN x.reused_data IS NOT NULL THEN 1 ELSE 0 END) AS reused_known
           FROM {DOSSIER} x
           WHERE x.received_at >= {start} AND x.received_at < {stop}
             AND x.org_unit_id IN (SELECT DISTINCT org_unit_id FROM tkeys)
@@ -335,6 +341,8 @@ def refresh_rollups(cursor, d: Dialect) -> int:
         WHERE EXISTS (SELECT 1 FROM tkeys t WHERE t.org_unit_id = g.org_unit_id AND t.procedure_id = g.procedure_id
                       AND t.month = g.month)"""
     )
+    cursor.execute(f"INSERT INTO {ROLLUP} ({names}) SELECT * FROM rollup_rows")
+    cursor.execute("DROP TABLE rollup_rows")
     return n
 
 
@@ -355,18 +363,20 @@ def refresh_all_rollups(connection) -> int:
 
     cursor = connection.cursor().cursor
     d = dialect_for(connection)
-    if d.vendor == "postgresql":
+    if d.vendor == "postgresql":  # the import's settings, for this transaction only
         cursor.execute(f"SET LOCAL timezone TO '{LOCAL_TZ}'")
-    for name in ("tkeys", "touched"):
-        cursor.execute(f"DROP TABLE IF EXISTS {name}")
-    month_type = "date" if d.vendor == "postgresql" else "text"
-    cursor.execute(f"CREATE TEMP TABLE touched (org_unit_id bigint, procedure_id bigint, month {month_type})")
+        cursor.execute(
+            f"SELECT set_config('search_path', '{WORK_SCHEMA}, ' || current_setting('search_path'), true)"
+        )
+        cursor.execute(f"SELECT pg_advisory_xact_lock({IMPORT_LOCK})")
+    for name in ("tkeys", "touched", "rollup_rows"):
+        cursor.execute(f"DROP TABLE IF EXISTS {d.work_name(name)}")
     cursor.execute(
-        f"""INSERT INTO touched SELECT DISTINCT org_unit_id, procedure_id, {d.local_month("received_at")}
+        f"""CREATE {d.work_table} touched AS SELECT DISTINCT org_unit_id, procedure_id, {d.local_month("received_at")} AS month
         FROM {DOSSIER} WHERE received_at IS NOT NULL"""
     )
     cursor.execute(f"DELETE FROM {ROLLUP}")
     n = refresh_rollups(cursor, d)
     for name in ("tkeys", "touched"):
-        cursor.execute(f"DROP TABLE {name}")
+        cursor.execute(f"DROP TABLE {d.work_name(name)}")
     return n

@@ -11,10 +11,20 @@ from __future__ import annotations
 from datetime import date, datetime
 
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
+WORK_SCHEMA = "cchc_import"  # PostgreSQL: where the import's working tables live (migration 0003)
+IMPORT_LOCK = 766_011  # PostgreSQL advisory lock: one import (or roll-up rebuild) at a time
 
 
 class Dialect:
     vendor = ""
+    # How a working table is created. SQLite: a temporary table. PostgreSQL: an unlogged table in
+    # ``WORK_SCHEMA`` (first on the import session's search path): unlike a temporary table, its
+    # scans can be shared by parallel workers, and nothing of it goes to the write-ahead log.
+    work_table = "TEMP TABLE"
+
+    def work_name(self, name: str) -> str:
+        """A working table's name where it must not be mistaken for another (dropping it)."""
+        return name
 
     def ts_type(self) -> str:
         raise NotImplementedError
@@ -60,6 +70,10 @@ class Dialect:
 
 class Postgres(Dialect):
     vendor = "postgresql"
+    work_table = "UNLOGGED TABLE"
+
+    def work_name(self, name: str) -> str:
+        return f"{WORK_SCHEMA}.{name}"
 
     def ts_type(self) -> str:
         return "timestamp"

@@ -59,11 +59,11 @@ def _ts_sql(col: str) -> str:
     )
 
 
-def copy_stage(cursor, source: Source) -> int:
+def copy_stage(cursor, d: Dialect, source: Source) -> int:
     """Stream the file's data lines into ``stage``; the number of rows read."""
     cols = ", ".join(f"c{i}" for i in range(len(source.header)))
     cursor.execute(
-        f"CREATE TEMP TABLE stage (n bigserial, {', '.join(f'c{i} text' for i in range(len(source.header)))})"
+        f"CREATE {d.work_table} stage (n bigserial, {', '.join(f'c{i} text' for i in range(len(source.header)))})"
     )
     delimiter = "E'\\t'" if source.delimiter == "\t" else _lit(source.delimiter)
     sql = (
@@ -76,8 +76,7 @@ def copy_stage(cursor, source: Source) -> int:
                 copy.write(chunk)
     except psycopg.DataError as exc:  # a line with too many or too few fields, a bad byte
         raise Fallback(str(exc).splitlines()[0]) from exc
-    cursor.execute("SELECT count(*) FROM stage")  # progress is reported after, not during, the COPY
-    return cursor.fetchone()[0]
+    return cursor.rowcount  # progress is reported after, not during, the COPY
 
 
 # canonical column -> (reader of one raw value, value for an absent column)
@@ -135,7 +134,7 @@ def _sql_value(value) -> str:
     return str(int(value))
 
 
-def _low_column(cursor, column: str, raw_col: str, values: list[str | None], bad: list) -> str:
+def _low_column(cursor, d: Dialect, column: str, raw_col: str, values: list[str | None], bad: list) -> str:
     """The SQL expression of a low-cardinality column, with its unreadable values noted in ``bad``."""
     reader, _absent = _LOW[column]
     mapping: dict[str | None, str] = {}
@@ -148,7 +147,7 @@ def _low_column(cursor, column: str, raw_col: str, values: list[str | None], bad
     if len(mapping) > INLINE_LIMIT:
         table = f"m_{column.lower()}"
         cursor.execute(f"DROP TABLE IF EXISTS {table}")
-        cursor.execute(f"CREATE TEMP TABLE {table} (raw text, val bigint)")
+        cursor.execute(f"CREATE {d.work_table} {table} (raw text, val bigint)")
         rows = [(raw, None if v == "NULL" else int(v == "true") if v in ("true", "false") else int(v))
                 for raw, v in mapping.items() if raw is not None]  # fmt: skip
         with cursor.copy(f"COPY {table} (raw, val) FROM STDIN") as copy:
@@ -163,7 +162,7 @@ def _low_column(cursor, column: str, raw_col: str, values: list[str | None], bad
     return f"(CASE WHEN {raw_col} IS NULL THEN {null_value} ELSE (CASE {raw_col} {whens} END) END)"
 
 
-def source_query(cursor, source: Source, distinct: dict[str, list]) -> str:
+def source_query(cursor, d: Dialect, source: Source, distinct: dict[str, list]) -> str:
     """The staged rows read by SQL, as a subquery shaped like ``clean`` (each value parsed once);
     the unreadable low-cardinality values go to ``errs`` now."""
 
@@ -182,7 +181,7 @@ def source_query(cursor, source: Source, distinct: dict[str, list]) -> str:
     for column, (_reader, absent) in _LOW.items():
         c = raw(column)
         low[column] = (
-            _low_column(cursor, column, c, distinct.get(column, []), bad) if c else _sql_value(absent)
+            _low_column(cursor, d, column, c, distinct.get(column, []), bad) if c else _sql_value(absent)
         )
     for column, raw_col, value, message in bad:
         cursor.execute(
@@ -258,8 +257,11 @@ def check_rows(cursor, d: Dialect) -> None:
     ]  # fmt: skip
     anyone = " OR ".join(f"coalesce({cond}, false)" for _c, cond, _m in rules)
     values = ", ".join(f"({_lit(col)}, CASE WHEN {cond} THEN {msg} END)" for col, cond, msg in rules)
+    # a CREATE TABLE … AS scans ``v`` with parallel workers (an INSERT … SELECT would not)
     cursor.execute(
-        f"""INSERT INTO errs (n, code, col, msg)
+        f"""CREATE {d.work_table} errs_checks AS
         SELECT c.n, c.code, x.col, x.msg FROM (SELECT * FROM v WHERE {anyone}) c
         CROSS JOIN LATERAL (VALUES {values}) x(col, msg) WHERE x.msg IS NOT NULL"""
     )
+    cursor.execute("INSERT INTO errs (n, code, col, msg) SELECT n, code, col, msg FROM errs_checks")
+    cursor.execute("DROP TABLE errs_checks")

@@ -67,7 +67,7 @@ def build_maps(cursor, d: Dialect, distinct: dict[str, list], scope: set[int] | 
             units[raw] = pk
         elif message:
             bad["unit_name"].append((raw, message))
-    cursor.execute("CREATE TEMP TABLE m_unit (raw text, id bigint)")
+    cursor.execute(f"CREATE {d.work_table} m_unit (raw text, id bigint)")
     write_rows(cursor, d, "m_unit", ["raw", "id"], list(units.items()))
 
     procedures = {p.code.strip().upper(): p for p in Procedure.objects.all()}
@@ -83,7 +83,7 @@ def build_maps(cursor, d: Dialect, distinct: dict[str, list], scope: set[int] | 
                 (raw, f"thủ tục mã “{raw.strip()}” chưa có trong danh mục TTHC (nhập danh mục trước).")
             )
     cursor.execute(
-        "CREATE TEMP TABLE m_proc (raw text, id bigint, sector_id bigint, amount double precision, unit text)"
+        f"CREATE {d.work_table} m_proc (raw text, id bigint, sector_id bigint, amount double precision, unit text)"
     )
     write_rows(cursor, d, "m_proc", ["raw", "id", "sector_id", "amount", "unit"], proc_rows)
 
@@ -98,7 +98,7 @@ def build_maps(cursor, d: Dialect, distinct: dict[str, list], scope: set[int] | 
             bad["sector_code"].append(
                 (raw, f"lĩnh vực mã “{raw.strip()}” chưa có trong danh mục lĩnh vực TTHC.")
             )
-    cursor.execute("CREATE TEMP TABLE m_sector (raw text, id bigint)")
+    cursor.execute(f"CREATE {d.work_table} m_sector (raw text, id bigint)")
     write_rows(cursor, d, "m_sector", ["raw", "id"], sector_rows)
     return Maps(units, bad)
 
@@ -106,7 +106,7 @@ def build_maps(cursor, d: Dialect, distinct: dict[str, list], scope: set[int] | 
 def build_agency_map(cursor, d: Dialect, maps: Maps, names: list[str | None]) -> None:
     """Agencies named by ``DonViXuLy`` in each unit of the file: by name, short name or alias.
     A name that matches no agency of its unit stays as printed text on the dossier."""
-    cursor.execute("CREATE TEMP TABLE m_agency (unit_id bigint, raw text, id bigint)")
+    cursor.execute(f"CREATE {d.work_table} m_agency (unit_id bigint, raw text, id bigint)")
     names = [n for n in names if n and n.strip()]
     unit_ids = set(maps.units.values())
     if not names or not unit_ids:

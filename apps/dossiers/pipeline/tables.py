@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from apps.dossiers.pipeline.dialect import Dialect
 
-TEMP_TABLES = ("tkeys", "touched", "vx", "scope", "v", "dupkeep", "dupdiff", "dupk", "dups", "dues", "cal",
+TEMP_TABLES = ("errs_checks", "rollup_rows", "tkeys", "touched", "vx", "scope", "v", "dupkeep", "dupdiff", "dupk", "dups", "dues", "cal",
                "m_bad", "m_unit", "m_proc", "m_sector", "m_agency", "m_lephi", "m_kenhthuchien", "m_trangthaihoso",
                "m_duocthanhtoantructuyen", "m_solanbosung", "m_coketquadientu", "m_hosocothanhphansohoa",
                "m_duoctaisudung", "errs", "clean")  # fmt: skip
@@ -54,20 +54,17 @@ CLEAN_NAMES: list[str] = [
 
 def drop_all(cursor, d: Dialect) -> None:
     """Drop the working tables (a connection may be reused by the next import or request)."""
-    if d.vendor == "postgresql":
-        cursor.execute("DROP VIEW IF EXISTS clean_v")
-    for name in TEMP_TABLES:
-        cursor.execute(f"DROP TABLE IF EXISTS {name}")
-    cursor.execute("DROP TABLE IF EXISTS stage")
+    for name in (*TEMP_TABLES, "stage"):
+        cursor.execute(f"DROP TABLE IF EXISTS {d.work_name(name)}")
 
 
 def create_base(cursor, d: Dialect, *, clean_table: bool) -> None:
     """``errs`` always; ``clean`` as a table when a Python reader fills it (the PostgreSQL bulk
     reader defines it as a view over its staging table instead)."""
-    cursor.execute("CREATE TEMP TABLE errs (n bigint, code text, col text, msg text)")
+    cursor.execute(f"CREATE {d.work_table} errs (n bigint, code text, col text, msg text)")
     if clean_table:
         cols = ", ".join(f"{name} {kind}" for name, kind in clean_columns(d))
-        cursor.execute(f"CREATE TEMP TABLE clean ({cols})")
+        cursor.execute(f"CREATE {d.work_table} clean ({cols})")
 
 
 def write_rows(cursor, d: Dialect, table: str, columns: list[str], rows: Iterable[tuple]) -> int:
