@@ -90,6 +90,18 @@ class Procedure(models.Model):
         return f"{self.processing_time.normalize():f} {self.get_time_unit_display()}"
 
 
+class CodeField(models.CharField):
+    """An identifier from another system, compared byte by byte: on PostgreSQL its column has the
+    "C" collation, so the unique index that every imported dossier goes through compares bytes, not
+    the locale's rules for Vietnamese text (SQLite compares bytes already)."""
+
+    def db_parameters(self, connection):
+        params = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            params["collation"] = "C"
+        return params
+
+
 def _fk(model, verbose: str, **kwargs):
     """A reference of the dossier table: checked by the importer, not by a per-row trigger."""
     kwargs.setdefault("on_delete", models.PROTECT)
@@ -106,7 +118,7 @@ class Dossier(models.Model):
     ``on_time`` is set for finished dossiers only (an open dossier's verdict depends on the period).
     """
 
-    code = models.CharField(_("mã hồ sơ (MaHoSo)"), max_length=60)  # unique: see Meta.constraints
+    code = CodeField(_("mã hồ sơ (MaHoSo)"), max_length=60)  # unique: see Meta.constraints
     procedure = _fk(Procedure, _("thủ tục (MaTTHC)"))
     sector = _fk(Sector, _("lĩnh vực (MaLinhVuc)"))
     org_unit = _fk("orgs.OrgUnit", _("đơn vị tiếp nhận (DonVi)"))

@@ -1,7 +1,10 @@
-"""The dossier code's uniqueness as a constraint (no LIKE index), and on PostgreSQL the schema that
-holds the import's working tables (``apps.dossiers.pipeline.dialect.WORK_SCHEMA``)."""
+"""The dossier code compared byte by byte, its uniqueness as a constraint (no LIKE index), and on
+PostgreSQL the schema that holds the import's working tables
+(``apps.dossiers.pipeline.dialect.WORK_SCHEMA``)."""
 
 from django.db import migrations, models
+
+import apps.dossiers.models
 
 
 def create_schema(apps, schema_editor):
@@ -23,7 +26,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="dossier",
             name="code",
-            field=models.CharField(max_length=60, verbose_name="mã hồ sơ (MaHoSo)"),
+            field=apps.dossiers.models.CodeField(max_length=60, verbose_name="mã hồ sơ (MaHoSo)"),
         ),
         migrations.AddConstraint(
             model_name="dossier",

@@ -125,7 +125,7 @@ def _read_fast(cursor, d: Dialect, source: Source, request, progress, outcome, c
         progress("Đã đọc tệp", n, n)
     progress("Kiểm tra dữ liệu", 0, 0)
     with t("distinct"):
-        distinct = fast.distinct_values(cursor, source)
+        distinct = fast.distinct_values(cursor, d, source)
         names = {name: distinct.get(column, []) for column, name in fast.NAME_COLUMNS.items()}
         maps = _maps(cursor, d, names, request, cal, today)
     with t("parse"):
@@ -216,12 +216,20 @@ def _write(cursor, d: Dialect, request: ImportRequest, outcome: Outcome, progres
         apply.refuse_foreign(cursor, d, request.scope)
         outcome.created, outcome.updated, outcome.unchanged, outcome.older = apply.classify(cursor, d)
     if not request.dry_run:
+        all_new = not (outcome.updated or outcome.unchanged or outcome.older)  # every valid row is new
+        apply.note_touched(cursor, d, all_new=all_new)
+        if all_new:
+            progress("Cập nhật số liệu tổng hợp", 0, 0)
+            with t("rollups"):
+                apply.refresh_rollups(cursor, d, apply.STORED_AND_NEW)
+        progress("Ghi hồ sơ", 0, 0)
         with t("write"):
-            all_new = not (outcome.updated or outcome.unchanged or outcome.older)  # every valid row is new
             apply.write(cursor, d, request.import_id, all_new=all_new)
-        progress("Cập nhật số liệu tổng hợp", 0, 0)
-        with t("rollups"):
-            apply.refresh_rollups(cursor, d)
+            apply.refresh_statistics(cursor, d, outcome.created + outcome.updated)
+        if not all_new:
+            progress("Cập nhật số liệu tổng hợp", 0, 0)
+            with t("rollups"):
+                apply.refresh_rollups(cursor, d)
     with t("errors"):
         if request.import_id is not None:
             outcome.errors = apply.save_errors(cursor, request.import_id)

@@ -8,6 +8,7 @@ has not changed its offset since 1975).
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import date, datetime
 
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
@@ -25,6 +26,12 @@ class Dialect:
     def work_name(self, name: str) -> str:
         """A working table's name where it must not be mistaken for another (dropping it)."""
         return name
+
+    @contextmanager
+    def planner(self, cursor, **settings: str):
+        """PostgreSQL planner settings for one statement whose row counts it cannot estimate (each
+        use says why); nothing elsewhere."""
+        yield
 
     def ts_type(self) -> str:
         raise NotImplementedError
@@ -74,6 +81,16 @@ class Postgres(Dialect):
 
     def work_name(self, name: str) -> str:
         return f"{WORK_SCHEMA}.{name}"
+
+    @contextmanager
+    def planner(self, cursor, **settings: str):
+        for name, value in settings.items():
+            cursor.execute(f"SET {name} TO '{value}'")
+        try:
+            yield
+        finally:
+            for name in settings:
+                cursor.execute(f"RESET {name}")
 
     def ts_type(self) -> str:
         return "timestamp"

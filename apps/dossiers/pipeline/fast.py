@@ -108,21 +108,26 @@ def name_sql(source: Source, column: str) -> str:
     return f"coalesce({c}, '')"
 
 
-def distinct_values(cursor, source: Source) -> dict[str, list[str | None]]:
-    """Every distinct value of the low-cardinality (raw) and name columns (as rows carry them), in
-    one pass."""
+def distinct_values(cursor, d: Dialect, source: Source) -> dict[str, list[str | None]]:
+    """Every distinct value of the low-cardinality (raw) and name columns (as rows carry them): the
+    distinct combinations first, in a CREATE TABLE … AS that parallel workers share (GROUPING SETS
+    over the million rows would run on one core), then each column's values from those few rows."""
     wanted = [c for c in list(_LOW) + list(NAME_COLUMNS) if c in source.columns]
     if not wanted:
         return {}
     cols = [name_sql(source, c) if c in NAME_COLUMNS else f"c{source.columns[c]}" for c in wanted]
-    sets = ", ".join(f"({c})" for c in cols)
-    flags = ", ".join(f"GROUPING({c})" for c in cols)
-    cursor.execute(f"SELECT {flags}, {', '.join(cols)} FROM stage GROUP BY GROUPING SETS ({sets})")
+    keys = [f"k{i}" for i in range(len(cols))]
+    listed = ", ".join(f"{c} AS {k}" for c, k in zip(cols, keys, strict=True))
+    cursor.execute(f"CREATE {d.work_table} combos AS SELECT {listed} FROM stage GROUP BY {', '.join(keys)}")
+    sets = ", ".join(f"({k})" for k in keys)
+    flags = ", ".join(f"GROUPING({k})" for k in keys)
+    cursor.execute(f"SELECT {flags}, {', '.join(keys)} FROM combos GROUP BY GROUPING SETS ({sets})")
     out: dict[str, list[str | None]] = {c: [] for c in wanted}
     k = len(cols)
     for row in cursor.fetchall():
         i = row[:k].index(0)
         out[wanted[i]].append(row[k + i])
+    cursor.execute("DROP TABLE combos")
     return out
 
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from apps.dossiers.pipeline.dialect import Dialect
 
-TEMP_TABLES = ("errs_checks", "rollup_rows", "tkeys", "touched", "vx", "scope", "v", "dupkeep", "dupdiff", "dupk", "dups", "dues", "cal",
+TEMP_TABLES = ("combos", "errs_checks", "rollup_rows", "tkeys", "touched", "vx", "scope", "v", "dupkeep", "dupdiff", "dupk", "dups", "dues", "cal",
                "m_bad", "m_unit", "m_proc", "m_sector", "m_agency", "m_lephi", "m_kenhthuchien", "m_trangthaihoso",
                "m_duocthanhtoantructuyen", "m_solanbosung", "m_coketquadientu", "m_hosocothanhphansohoa",
                "m_duoctaisudung", "errs", "clean")  # fmt: skip
