@@ -101,8 +101,9 @@ def _on_time(d: Dialect, due: str) -> str:
 
 
 def build_valid(cursor, d: Dialect, source: str, now_local: datetime, extra: tuple[str, ...] = ()) -> None:
-    """``v``: every read row with its resolved ids (NULL when unknown), derived values and the
-    stored dossier it would update. ``source`` is ``clean`` or a subquery shaped like it."""
+    """``v``: every read row with its resolved ids (NULL when unknown) and derived values (the stored
+    dossier each would update is found by ``classify``). ``source`` is ``clean`` or a subquery shaped
+    like it."""
     status = (
         "coalesce(c.status, CASE WHEN c.finished IS NOT NULL THEN (CASE WHEN c.returned IS NOT NULL "
         f"THEN {Status.RETURNED} ELSE {Status.DONE} END) WHEN c.received IS NOT NULL THEN {Status.PROCESSING} "
@@ -138,8 +139,7 @@ def build_valid(cursor, d: Dialect, source: str, now_local: datetime, extra: tup
         LEFT JOIN cal cr ON cr.d = {d.day("c.received")}
         LEFT JOIN cal cf ON cf.d = {d.day("c.finished")}
         LEFT JOIN cal cq ON cq.d = {d.day("c.supp_req")}
-        LEFT JOIN cal cd ON cd.d = {d.day("c.supp_done")}
-        LEFT JOIN {DOSSIER} x ON x.code = c.code"""
+        LEFT JOIN cal cd ON cd.d = {d.day("c.supp_done")}"""
     )
 
 

@@ -34,7 +34,8 @@ def _rollups():
             "fee_due",
             "paid_online",
             "completed_days",
-        )  # fmt: skip
+        ),  # fmt: skip
+        key=repr,  # open_until may be None
     )
 
 
@@ -260,3 +261,23 @@ def test_an_apology_recorded_in_cchc_survives_a_reimport(world, catalogue, write
     Dossier.objects.update(apology_at=datetime(2025, 7, 2, 9, tzinfo=VN))
     assert run(path).unchanged == 1
     assert Dossier.objects.get().apology_at is not None
+
+
+def test_new_codes_beside_stored_ones_keep_the_rollups_whole(world, catalogue, write_csv, run):
+    """A file of new codes only has its roll-ups computed from its rows and the stored ones before
+    it is written: the dossiers already stored in the same unit, procedure and month still count."""
+    from django.db import connection
+
+    from apps.dossiers.pipeline.apply import refresh_all_rollups
+
+    rows = [row(MaHoSo=f"R-{i}", NgayKetThucXuLy="" if i % 5 == 0 else "20250702100000", NgayTra="",
+                TrangThaiHoSo="4" if i % 5 == 0 else "9", NgayHenTra=f"2025070{2 + i % 3}170000",
+                KenhThucHien=str(1 + i % 2)) for i in range(40)]  # fmt: skip
+    assert run(write_csv(rows[:25], name="a.csv")).created == 25
+    out = run(write_csv(rows[25:], name="b.csv"))
+    assert (out.created, out.updated, out.unchanged) == (15, 0, 0)
+    kept = _rollups()
+    assert sum(r[4] for r in kept) == 40  # received, over the keys both files share
+    DossierRollup.objects.all().delete()
+    refresh_all_rollups(connection)
+    assert _rollups() == kept
