@@ -81,8 +81,10 @@ SESSION = {
 
 def _session(cursor, d: Dialect) -> None:
     """PostgreSQL: local times, DMY dates, room to sort, no JIT (compiling the wide expressions costs
-    more than it saves), the working tables' schema first on the search path; one import at a time
-    (the working tables have fixed names). Undone by ``_release``."""
+    more than it saves), rows from parallel workers priced nearer their cost (at the default price the
+    planner keeps a scan of a million rows on one core whenever it guesses many rows pass), the working
+    tables' schema first on the search path; one import at a time (the working tables have fixed
+    names). Undone by ``_release``."""
     if d.vendor != "postgresql":
         return
     for name, value in SESSION.items():
