@@ -55,7 +55,7 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 
 bench: install-dev
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	@for b in bench/[!_]*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

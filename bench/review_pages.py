@@ -3,35 +3,26 @@ on the demo data, through Django's test client.
 
     .venv/bin/python bench/review_pages.py [--requests 15]
 
-Builds the same throwaway database as ``bench/pages.py`` (migrate + demo), logs in as the commune's
-CCHC officer and times each page ``--requests`` times twice: with the cache warm (an unchanged plan
-shown again) and with the cache cleared before each request (the checks and the matching computed,
-as right after a correction). Prints the medians; target < 300 ms each; exits 1 when missed.
+Builds the same throwaway database as ``bench/pages.py`` (``bench/_common.py``: migrate + demo),
+logs in as the commune's CCHC officer and times each page ``--requests`` times twice: with the cache
+warm (an unchanged plan shown again) and with the cache cleared before each request (the checks and
+the matching computed, as right after a correction). Prints the medians; target < 300 ms each; exits 1 when missed.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import shutil
 import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench._common import demo_database, new_client, timed_gets  # noqa: E402
+
 TARGET_MS = 300.0
 USER = "cv.thuongxuan"
-
-
-def _pages_module():
-    spec = importlib.util.spec_from_file_location("bench_pages", ROOT / "bench" / "pages.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _urls() -> list[tuple[str, str]]:
@@ -50,33 +41,16 @@ def _urls() -> list[tuple[str, str]]:
     ]
 
 
-def _timed(client, url: str, n: int, *, cold: bool) -> list[float]:
+def measure(n: int) -> int:
     from django.core.cache import cache
 
-    timings = []
-    for _ in range(n):
-        if cold:
-            cache.clear()
-        start = time.perf_counter()
-        response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    return timings
-
-
-def measure(n: int) -> int:
-    from django.test import Client
-
-    from apps.accounts.models import User
-
-    client = Client(HTTP_HOST="127.0.0.1")
-    client.force_login(User.objects.get(username=USER))
+    client = new_client(USER)
     worst = 0.0
     print(f"{'trang':<24} {'trung vị (đã lưu đệm)':>22} {'trung vị (tính lại)':>20}   ms, {n} lần, {USER}")
     for label, url in _urls():
-        _timed(client, url, 3, cold=False)  # warm-up: imports, templates, first computation
-        warm = statistics.median(_timed(client, url, n, cold=False))
-        cold = statistics.median(_timed(client, url, n, cold=True))
+        timed_gets(client, url, 3)  # warm-up: imports, templates, first computation
+        warm = statistics.median(timed_gets(client, url, n))
+        cold = statistics.median(timed_gets(client, url, n, before=cache.clear))
         worst = max(worst, warm, cold)
         print(f"{label:<24} {warm:22.1f} {cold:20.1f}")
     verdict = "đạt" if worst < TARGET_MS else "KHÔNG ĐẠT"
@@ -88,17 +62,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=15, help="timed requests per page (default 15)")
     args = parser.parse_args()
-    var_dir = Path(tempfile.mkdtemp(prefix="cchc-bench-"))
-    try:
-        start = time.perf_counter()
-        _pages_module()._prepare(var_dir)
-        print(f"cơ sở dữ liệu mẫu: {var_dir} (migrate + demo trong {time.perf_counter() - start:.1f} s)")
+    with demo_database():
         code = measure(args.requests)
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        shutil.rmtree(var_dir, ignore_errors=True)
     sys.exit(code)
 
 
