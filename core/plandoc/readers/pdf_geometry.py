@@ -7,7 +7,13 @@ Python). The output is plain data (word dicts, pdfplumber-style edge dicts) for
 
 from __future__ import annotations
 
+import re
+
 from core.plandoc.errors import PlanDocError
+
+# A font whose name says it is heavy ("LiberationSerif-Bold", "Arial,Bold", "TimesNewRomanPS-BoldMT",
+# "Roboto-Black"): the face is bold whatever weight the font descriptor declares.
+_BOLD_NAME = re.compile(r"bold|black|heavy", re.IGNORECASE)  # "SemiBold", "DemiBold" too
 
 
 def open_pdf(data: bytes):
@@ -68,6 +74,7 @@ def page_words(page, height: float) -> list[dict]:
     words: list[dict] = []
     current: dict | None = None
     origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    fonts: dict[bytes, bool] = {}
     for i in range(min(count, len(text))):
         ch = text[i]
         if ch.isspace() or ch == "\x00":
@@ -81,20 +88,47 @@ def page_words(page, height: float) -> list[dict]:
         else:  # a font scaled by the text matrix: its size says nothing, the box does
             y0, y1 = height - top, height - bottom
         size = max(y1 - y0, 1.0)
+        # A glyph written later but placed further left (a fallback-font letter, see
+        # ``glue_touching``) starts a word of its own: appended here it would land after the
+        # letters that follow it on the page ("ĐI" + "M" + "Ể" read "ĐI MỂ").
         if (
             current is not None
             and abs(current["top"] - y0) < size * 0.4
-            and left - current["x1"] < size * 0.25
+            and -0.3 * size <= left - current["x1"] < size * 0.25
         ):
             current["text"] += ch
             current["x1"] = max(current["x1"], right)
             current["bottom"] = max(current["bottom"], y1)
             continue
-        weight = pdfium_c.FPDFText_GetFontWeight(textpage.raw, i)
-        current = {"text": ch, "x0": left, "x1": right, "top": y0, "bottom": y1, "bold": weight >= 600}
+        bold = _is_bold(textpage, i, fonts)
+        current = {"text": ch, "x0": left, "x1": right, "top": y0, "bottom": y1, "bold": bold}
         words.append(current)
     textpage.close()
     return glue_touching(words)
+
+
+def _is_bold(textpage, index: int, fonts: dict[bytes, bool]) -> bool:
+    """Whether the character is set in a bold face: by its declared weight, or by its font's name.
+
+    The weight alone misses most bold text of office prints: LibreOffice (and Word) embed a subset
+    of "LiberationSerif-Bold" or "TimesNewRomanPS-BoldMT" whose descriptor declares weight 400 (or
+    none), so pdfium reports 400. The face name is what says it is the bold cut of the family.
+    Headings are told from running text by their weight, so missing it joins a heading to the
+    paragraph after it.
+    """
+    import ctypes
+
+    import pypdfium2.raw as pdfium_c
+
+    if pdfium_c.FPDFText_GetFontWeight(textpage.raw, index) >= 600:
+        return True
+    buffer = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    size = pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, buffer, len(buffer), ctypes.byref(flags))
+    name = buffer.raw[: max(size - 1, 0)] if size <= len(buffer) else buffer.value
+    if name not in fonts:
+        fonts[name] = bool(_BOLD_NAME.search(name.decode("latin-1").split("+")[-1]))
+    return fonts[name]
 
 
 TOUCH = 0.12  # em: a gap narrower than this is inside a word (a space is ~0.25 em)
