@@ -20,7 +20,7 @@ from apps.accounts.policy import ORG_WIDE_ROLES, can, subject
 from apps.orgs.models import OrgUnit
 from apps.plans.models import Milestone, Plan, Target, TaskAgency
 from apps.plans.selectors import plans_in_force
-from apps.tracking.queue import queue_items
+from apps.tracking.queue import QueueItem, queue_items
 from apps.tracking.selectors import (
     bounds_for,
     member_agencies,
@@ -45,15 +45,6 @@ class Scope:
     milestones: QuerySet[Milestone]
     label: str
     unit_id: int | None  # for the unit's own "due soon" setting
-
-
-@dataclass
-class Waiting:
-    """A report waiting for this user, and for how many days."""
-
-    milestone: Milestone
-    since: date | None
-    days: int | None
 
 
 def _home_units(user) -> list[OrgUnit]:
@@ -122,14 +113,12 @@ def _urgent(scope: Scope, b: StateBounds) -> dict:
     }
 
 
-def waiting_for(user, today: date) -> list[Waiting]:
+def waiting_for(user) -> list[QueueItem]:
     """Reports waiting for this user's decision: the lines of the reviewers' queue
-    (``apps.tracking.queue``, the day each reached this user), the longest-waiting first."""
-    rows = [
-        Waiting(i.milestone, i.waiting_since, (today - i.waiting_since).days if i.waiting_since else None)
-        for i in queue_items(user)
-    ]
-    rows.sort(key=lambda w: (w.since is None, w.since or today))
+    (``apps.tracking.queue``), the longest-waiting first. Each line's wait is the queue's own
+    count of working days (``queue.working_days_waited``), so the card and the queue page agree."""
+    rows = queue_items(user)
+    rows.sort(key=lambda i: (i.waiting_since is None, i.waiting_since or date.max))
     return rows
 
 
@@ -205,7 +194,7 @@ def cockpit_panel(user) -> dict | None:
     """Everything the home page shows above the user's roles; None for a user with no scope at all."""
     scope = scope_of(user)
     b = bounds_for(scope.unit_id if scope else None)
-    waiting = waiting_for(user, b.today)
+    waiting = waiting_for(user)
     unread = unread_count(user)
     if scope is None and not waiting and not unread:
         return None

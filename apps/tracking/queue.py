@@ -17,6 +17,7 @@ from apps.accounts.policy import can
 from apps.plans.models import Milestone
 from apps.tracking.calendar import work_calendar
 from apps.tracking.selectors import tracked_milestones, tracking_today, waiting_for
+from core.workdays import WorkCalendar
 
 QUEUE_LIMIT = 100  # the queue page
 QUEUE_PREVIEW = 10  # the top of "Việc của tôi"
@@ -75,6 +76,15 @@ def _since(m: Milestone) -> date | None:
     return m.submitted_on or (timezone.localdate(stamp) if stamp else None)
 
 
+def working_days_waited(since: date | None, today: date, cal: WorkCalendar) -> int | None:
+    """How long a report has waited for its reviewer, in working days after ``since`` up to today:
+    the one count the queue page and the home page both print, so an official reads the same
+    number in both places. None when the day it arrived is unknown; never negative."""
+    if since is None:
+        return None
+    return max(cal.working_days_between(since, today), 0)
+
+
 def _may_act(user, m: Milestone) -> bool:
     if m.report_status == "submitted":
         return can(user, "work.approve", m.report.agency)
@@ -98,7 +108,7 @@ def queue_items(user, limit: int = QUEUE_LIMIT, pk: int | None = None) -> list[Q
     items = []
     for m in rows:
         since = _since(m)
-        waited = max(cal.working_days_between(since, today), 0) if since else None
+        waited = working_days_waited(since, today, cal)
         items.append(QueueItem(m, since, waited, m.evidence_count, _may_act(user, m)))
     return items
 

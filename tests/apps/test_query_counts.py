@@ -46,7 +46,8 @@ def grow(world, start: int, stop: int) -> None:
 PAGES = [
     # The cockpit: counts + the overdue and due-soon lists, the unit's rates, its next report
     # (reporting rules, its report, the subordinates' reports): a fixed number, whatever the data.
-    ("home-province-admin", "home", lambda w: [], "admin_a", 15),
+    # An admin also gets the "Quản trị hệ thống" card: one query for the failed jobs (15 -> 16).
+    ("home-province-admin", "home", lambda w: [], "admin_a", 16),
     ("home-many-roles", "home", lambda w: [], "viewer_a1", 13),
     ("unit-list", "orgs:unit_list", lambda w: [], "admin_a", 6),
     ("commune-as-province-admin", "orgs:unit_detail", lambda w: [w.a1.pk], "admin_a", 16),

@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.utils import timezone
 
 from tests.apps.tracking.conftest import (
     milestone,
@@ -49,3 +50,22 @@ def test_staff_home_on_phone_shows_only_their_agency(phone, world, late):
     assert "Báo cáo tháng 10 của Trung tâm" not in cockpit.inner_text()
     assert "Hoàn thành tháng 11" in cockpit.inner_text()
     assert phone.evaluate(NO_PAGE_OVERFLOW)
+
+
+def test_admin_card_on_phone_lists_a_failed_job_without_sideways_scrolling(phone, world):
+    from apps.jobs.models import Job
+    from apps.reports.jobs import KIND
+
+    job = Job.objects.create(
+        kind=KIND,
+        org_unit=world.a1,
+        status=Job.Status.FAILED,
+        error="Không hoàn tất được: " + "báo-cáo-rất-dài-không-có-khoảng-trắng-" * 6,
+    )
+    Job.objects.filter(pk=job.pk).update(finished_at=timezone.now())
+    log_in(phone, "admin_a1")
+    card = phone.locator("#quan-tri")
+    card.get_by_text("Tác vụ nền thất bại trong 7 ngày qua (1)").wait_for()
+    assert phone.evaluate(NO_PAGE_OVERFLOW), "thẻ quản trị tràn ngang trên điện thoại"
+    card.get_by_role("link", name=f"#{job.pk}").click()
+    phone.wait_for_url(f"**/tac-vu/{job.pk}/")

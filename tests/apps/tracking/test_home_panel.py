@@ -94,14 +94,20 @@ def test_rates_against_the_plans_target(world, late, login):
 
 
 @time_machine.travel(TODAY, tick=False)
-def test_head_sees_reports_waiting_with_days(world, plan_a1, login):
+def test_head_sees_reports_waiting_in_working_days_as_the_queue_counts(world, plan_a1, login):
     with time_machine.travel("2025-11-20 10:00 +0700", tick=False):
         report = services.save_report(world.staff_a1, plan_a1.m_nov, FIELDS, expected_version=0)
         services.submit_report(world.staff_a1, report, expected_version=opened(report))
     body = home(login, world.head_a1)
     assert "<strong>1</strong> báo cáo chờ bạn duyệt" in body
-    assert "chờ 5 ngày" in body
+    # Thu 20/11 → Tue 25/11 is 5 calendar days but 3 working days (Fri, Mon, Tue): the weekend
+    # does not count, and the card says the unit.
+    assert "chờ 3 ngày làm việc" in body
+    assert "chờ 5 ngày" not in body
     assert "Hoàn thành tháng 11" in body
+    # The reviewers' queue page prints the same figure for the same report.
+    queue_page = login(world.head_a1).get(reverse("tracking:queue")).content.decode()
+    assert "Đã chờ 3 ngày làm việc" in queue_page
     # The officer of the unit does not see it yet: the head has not approved it.
     assert "chờ bạn duyệt" not in home(login, world.officer_a1)
 

@@ -13,7 +13,8 @@ from django.urls import reverse
 from apps.plans.models import Milestone
 from apps.tracking import services
 from apps.tracking.models import ProgressReport
-from apps.tracking.queue import queue_items
+from apps.tracking.queue import queue_items, working_days_waited
+from core.workdays import WorkCalendar
 from tests.apps.tracking.conftest import milestone, opened
 
 FIELDS = {"text": "Đã rà soát 12 thủ tục", "percent": 60, "progress": "in_progress", "reason": ""}
@@ -183,3 +184,13 @@ def test_csrf_is_required(world, plan_a1, two_quarterly):
     assert client.post(url, {"step": "duyet", "version": "1"}, **HTMX).status_code == 403
     two_quarterly[0].refresh_from_db()
     assert two_quarterly[0].report_status == "submitted"
+
+
+def test_working_days_waited_skips_weekends_and_holidays_and_never_goes_negative():
+    """The one count of a wait that the queue page and the home card both print."""
+    cal = WorkCalendar()
+    assert working_days_waited(date(2025, 11, 20), date(2025, 11, 25), cal) == 3  # Thu → Tue
+    assert working_days_waited(date(2025, 8, 29), date(2025, 9, 3), cal) == 1  # over Quốc khánh
+    assert working_days_waited(date(2025, 11, 25), date(2025, 11, 25), cal) == 0
+    assert working_days_waited(date(2025, 11, 26), date(2025, 11, 25), cal) == 0  # a clock skew
+    assert working_days_waited(None, date(2025, 11, 25), cal) is None
