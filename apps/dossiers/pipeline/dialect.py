@@ -11,6 +11,8 @@ from __future__ import annotations
 from contextlib import contextmanager
 from datetime import date, datetime
 
+from psycopg import pq
+
 LOCAL_TZ = "Asia/Ho_Chi_Minh"
 WORK_SCHEMA = "cchc_import"  # PostgreSQL: where the import's working tables live (migration 0003)
 IMPORT_LOCK = 766_011  # PostgreSQL advisory lock: one import (or roll-up rebuild) at a time
@@ -89,8 +91,11 @@ class Postgres(Dialect):
         try:
             yield
         finally:
-            for name in settings:
-                cursor.execute(f"RESET {name}")
+            # After a failed statement inside a transaction the rollback undoes the SET (and a RESET
+            # there would only hide the failure under "current transaction is aborted").
+            if cursor.connection.info.transaction_status != pq.TransactionStatus.INERROR:
+                for name in settings:
+                    cursor.execute(f"RESET {name}")
 
     def ts_type(self) -> str:
         return "timestamp"

@@ -62,3 +62,25 @@ def test_leftovers_of_a_crashed_import_do_not_stop_the_next(world, catalogue, wr
     assert run(write_csv([row()])).created == 1
     with connection.cursor() as cursor:
         assert _work_tables(cursor) == {}
+
+
+def test_a_planner_setting_lasts_one_statement_even_when_it_fails(db):
+    """The failure is the one raised (not "current transaction is aborted"), and the setting is gone
+    afterwards, whether the rollback or the RESET removed it."""
+    import psycopg
+    from django.db import transaction
+
+    from apps.dossiers.pipeline.dialect import dialect_for
+
+    d = dialect_for(connection)
+    cursor = connection.cursor().cursor
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        with transaction.atomic(), d.planner(cursor, enable_sort="off"):
+            cursor.execute("SELECT 1 / 0")
+    cursor.execute("SHOW enable_sort")
+    assert cursor.fetchone()[0] == "on"
+    with d.planner(cursor, enable_sort="off"):
+        cursor.execute("SHOW enable_sort")
+        assert cursor.fetchone()[0] == "off"
+    cursor.execute("SHOW enable_sort")
+    assert cursor.fetchone()[0] == "on"
