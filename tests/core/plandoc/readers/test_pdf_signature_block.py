@@ -105,19 +105,36 @@ def test_signature_table_reads_as_two_cells_and_gives_its_signer():
     assert extract_plan(doc).signer == SIGNER
 
 
+def _tops(data: bytes, words: list[str]) -> list[float]:
+    """Where each of ``words`` is printed on page 1: the top of its line (pdfium's word boxes)."""
+    from core.plandoc.readers.pdf_geometry import open_pdf, page_words
+
+    pdf = open_pdf(data)
+    page = pdf[0]
+    found = page_words(page, page.get_size()[1])
+    page.close()
+    pdf.close()
+    return [next(w["top"] for w in found if w["text"] == word) for word in words]
+
+
 @needs_office
 def test_name_that_wraps_in_its_cell_is_read_whole():
-    """The right cell is one paragraph (as in the printed corpus plans): its name wraps onto a line
-    beside a list item; read line by line, the name's two halves are cut apart by the list."""
-    document, align = _document()
+    """The right cell is one paragraph (as in the printed corpus plans): its name wraps onto the
+    next line, beside a list item; read line by line, the name's two halves are cut apart by the
+    list and no signer is found."""
+    signer = "Trương Thị Minh Khánh"
+    document, _align = _document()
     table = document.add_table(rows=1, cols=2)
     left_cell, right_cell = table.rows[0].cells
     left_cell.paragraphs[0].text = " ".join(RECIPIENTS)
-    right_cell.paragraphs[0].text = " ".join([*TITLES, SIGNER])
-    doc = read_pdf(_pdf(document), "plan.pdf")
+    right_cell.paragraphs[0].text = " ".join([*TITLES, signer])
+    data = _pdf(document)
+    first, last = _tops(data, [signer.split()[0], signer.split()[-1]])
+    assert last > first  # the case under test: the name wraps in its cell
+    doc = read_pdf(data, "plan.pdf")
     right = [cell.text for table in _tables(doc) for cell in table.rows[0].cells[1:]]
-    assert [" ".join(text.split()) for text in right] == [" ".join([*TITLES, SIGNER])]
-    assert extract_plan(doc).signer == SIGNER
+    assert [" ".join(text.split()) for text in right] == [" ".join([*TITLES, signer])]
+    assert extract_plan(doc).signer == signer
 
 
 @needs_office
