@@ -1,11 +1,13 @@
 """Read a PDF plan (its text layer) into a ``Document``, with spans that know their page.
 
-A PDF has no paragraphs or cells, only positioned words. The reader is four parts that each
+A PDF has no paragraphs or cells, only positioned words. The reader is five parts that each
 stand alone:
 - ``pdf_geometry``: pdfium's words and ruling lines of a page;
 - ``pdf_layout``: words + ruling lines -> tables and lines; running heads dropped; tables
   continued across pages joined (the same code lays out an OCR'd scan, ``readers.ocr``);
 - ``pdf_columns``: tables printed without ruling lines, rebuilt from the header's x-ranges;
+- ``pdf_layout_tables``: borderless two-cell layout tables (signature block, letterhead), told
+  apart by the white gutter between their cells;
 - ``pdf_build``: lines and tables -> the canonical ``Document``.
 A PDF without a text layer (a scan) raises ``PlanDocError("scanned_pdf")``; ``read_document``
 then hands it to the OCR reader.
@@ -19,6 +21,7 @@ from core.plandoc.readers.pdf_build import build_document
 from core.plandoc.readers.pdf_columns import rebuild_positional_tables
 from core.plandoc.readers.pdf_geometry import open_pdf, page_edges, page_words
 from core.plandoc.readers.pdf_layout import drop_running_heads, join_across_pages, layout_page
+from core.plandoc.readers.pdf_layout_tables import rebuild_layout_tables
 from core.plandoc.readers.pdf_types import Line, PageTable
 
 # Fewer words than this per page on average: the text layer is missing (a scan) or only a stamp.
@@ -62,4 +65,5 @@ def document_from_pages(
     drop_running_heads(per_page, heights)
     items = join_across_pages([it for page_items in per_page for it in page_items])
     items = rebuild_positional_tables(items)
+    items = rebuild_layout_tables(items)
     return build_document(items, name, fmt)
