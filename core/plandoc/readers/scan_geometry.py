@@ -20,10 +20,11 @@ import statistics
 # A ruling line is at least this long (inches): longer than any letter stroke of body text.
 MIN_RULE_H_IN = 0.5
 MIN_RULE_V_IN = 0.3
-# A pixel is ink when it is at least this share of the way from the paper's grey to the ink's
-# (about 185 on a scanned white page): a thin rule, turned and blurred, is light grey, while a
-# level nearer the paper joins the blurred letters of a bold line into runs as long as a rule.
-INK_SHARE = 0.25
+# A pixel is ink when it is at least this share of the way from the paper's grey to the print's
+# (210 on a scanned white page, as a fixed level was before): a thin rule, turned and blurred, is
+# light grey, while a level nearer the paper joins the blurred letters of bold lines into runs.
+INK_SHARE = 0.14
+INK_PERCENTILE = 0.0001  # the print's grey: the darkest of the page (a few hundred pixels)
 # ... and darker than the paper by more than its grain: this many times the paper's spread.
 PAPER_NOISE_SIGMAS = 4.0
 MIN_INK_STEP = 3  # grey levels: a clipped, perfectly white page has no spread at all
@@ -116,7 +117,7 @@ def ink_threshold(grey) -> float:
 
     From the page's histogram: the paper is the median (print covers a few per cent of a page),
     its spread the distance from the median to the 84th percentile (one sigma; the bright half
-    holds paper only, so print does not widen it), the ink the darkest 0.1 %. A page with no
+    holds paper only, so print does not widen it), the print the darkest pixels. A page with no
     print darker than its paper's grain gets a level that hardly a pixel of grain is under.
     """
     import numpy as np
@@ -127,8 +128,11 @@ def ink_threshold(grey) -> float:
     def level(share: float) -> int:
         return int(np.searchsorted(counts, share * total))
 
-    paper, ink = level(0.5), level(0.001)
-    step = max(INK_SHARE * (paper - ink), PAPER_NOISE_SIGMAS * (level(0.84) - paper), MIN_INK_STEP)
+    paper, ink = level(0.5), level(INK_PERCENTILE)
+    # Print that gets below half the paper's grey somewhere is black toner lightened by blur, not
+    # faded toner: judged as black, lest a blurred page's ink threshold creep towards its paper.
+    print_grey = max(0, 2 * ink - paper)
+    step = max(INK_SHARE * (paper - print_grey), PAPER_NOISE_SIGMAS * (level(0.84) - paper), MIN_INK_STEP)
     return paper - step
 
 

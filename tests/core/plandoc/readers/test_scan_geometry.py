@@ -115,3 +115,12 @@ def test_ink_level_lies_between_the_print_and_the_paper():
         grey = np.asarray(_scanned(_page(), **scan))
         level = ink_threshold(grey)
         assert scan.get("ink", 0) < level < scan.get("paper", 255) - 6, (scan, level)
+
+
+def test_blur_does_not_move_the_ink_level_towards_the_paper():
+    """A blurred page's print is lighter black toner, not faded toner: the level stays where the
+    sharp page's is, so blurred bold letters do not run together into rules."""
+    sharp = ink_threshold(np.asarray(_scanned(_page(), blur=0.6)))
+    for blur in (1.6, 2.5):
+        assert ink_threshold(np.asarray(_scanned(_page(), blur=blur))) <= sharp + 2
+    assert ink_threshold(np.asarray(_scanned(_page(), ink=205))) > sharp + 15  # but faded toner does
