@@ -5,6 +5,11 @@ from the pixels: long horizontal and vertical runs of dark pixels. Scanned pages
 straight; a table ruled at 0.5° drifts by several points across the page, more than the finder's
 snap tolerance, so the page is straightened first. The skew comes for free from the OCR: the
 words of one text line sit on one baseline, so the slope of their bottoms is the page's slope.
+
+"Dark" is judged against the page's own paper and ink (``ink_threshold``), not a fixed grey
+level: grey or yellowed paper, a scanner without auto-levels or a phone photo puts the paper
+itself below any fixed level (the whole page became one "line"), and faded toner puts thin rules
+above it (no line at all).
 """
 
 from __future__ import annotations
@@ -15,9 +20,14 @@ import statistics
 # A ruling line is at least this long (inches): longer than any letter stroke of body text.
 MIN_RULE_H_IN = 0.5
 MIN_RULE_V_IN = 0.3
-DARK = (
-    210  # grey level (0-255) below which a pixel may be ink: a thin rule, turned and blurred, is light grey
-)
+# A pixel is ink when it is at least this share of the way from the paper's grey to the print's
+# (210 on a scanned white page, as a fixed level was before): a thin rule, turned and blurred, is
+# light grey, while a level nearer the paper joins the blurred letters of bold lines into runs.
+INK_SHARE = 0.14
+INK_PERCENTILE = 0.0001  # the print's grey: the darkest of the page (a few hundred pixels)
+# ... and darker than the paper by more than its grain: this many times the paper's spread.
+PAPER_NOISE_SIGMAS = 4.0
+MIN_INK_STEP = 3  # grey levels: a clipped, perfectly white page has no spread at all
 MAX_SKEW_DEG = 5.0
 
 
@@ -102,17 +112,42 @@ def _merge(runs: list[tuple[int, int, int]], gap: int) -> list[tuple[float, int,
     return [((a + b) / 2, s, e) for a, b, s, e in lines]
 
 
+def ink_threshold(grey) -> float:
+    """The grey level (0-255) below which a pixel of this page counts as ink.
+
+    From the page's histogram: the paper is the median (print covers a few per cent of a page),
+    its spread the distance from the median to the 84th percentile (one sigma; the bright half
+    holds paper only, so print does not widen it), the print the darkest pixels. A page with no
+    print darker than its paper's grain gets a level that hardly a pixel of grain is under.
+    """
+    import numpy as np
+
+    counts = np.cumsum(np.bincount(np.asarray(grey, dtype=np.uint8).ravel(), minlength=256))
+    total = counts[-1]
+
+    def level(share: float) -> int:
+        return int(np.searchsorted(counts, share * total))
+
+    paper, ink = level(0.5), level(INK_PERCENTILE)
+    # Print that gets below half the paper's grey somewhere is black toner lightened by blur, not
+    # faded toner: judged as black, lest a blurred page's ink threshold creep towards its paper.
+    print_grey = max(0, 2 * ink - paper)
+    step = max(INK_SHARE * (paper - print_grey), PAPER_NOISE_SIGMAS * (level(0.84) - paper), MIN_INK_STEP)
+    return paper - step
+
+
 def ruling_edges(image, dpi: float, scale: float) -> list[dict]:
     """Ruling lines of a (straightened) page image as pdfplumber edges, in points (``scale``: pt/px).
 
-    Dark pixels are closed over 1-pixel gaps (scanner noise breaks thin lines), then runs longer
-    than a letter can be are kept, horizontally and vertically.
+    Dark pixels (``ink_threshold``) are closed over 1-pixel gaps (scanner noise breaks thin
+    lines), then runs longer than a letter can be are kept, horizontally and vertically.
     """
     import numpy as np
 
     from core.plandoc.readers.pdf_geometry import edge
 
-    ink = np.asarray(image.convert("L")) < DARK
+    grey = np.asarray(image.convert("L"))
+    ink = grey < ink_threshold(grey)
     closed = ink.copy()
     closed[:, 1:-1] |= ink[:, :-2] & ink[:, 2:]
     edges = []
