@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from apps.jobs.models import Job
 from apps.reports.jobs import KIND as COMPILE
 from tests.apps.conftest import _user
+from tests.apps.queries import queries_with_more_data
 
 CARD = 'id="quan-tri"'
 
@@ -108,12 +107,6 @@ def test_query_count_does_not_grow_with_failures_or_people(world, login, who):
             failed(world.a1, days_ago=i / 10, subject=world.a1 if i % 2 else None)
             _user(f"moi_{n}_{i}")
 
-    add(2)
-    client.get(reverse("home"))
-    with CaptureQueriesContext(connection) as few:
-        client.get(reverse("home"))
-    add(20)
-    with CaptureQueriesContext(connection) as many:
-        body = client.get(reverse("home")).content.decode()
+    body, few, many = queries_with_more_data(client, reverse("home"), add)
     assert "Tác vụ nền thất bại trong 7 ngày qua (22)" in body
-    assert len(many) == len(few), f"{len(few)} truy vấn với ít dữ liệu, {len(many)} với nhiều"
+    assert many == few, f"{few} truy vấn với ít dữ liệu, {many} với nhiều"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from apps.plans.models import Plan, Target
 from apps.tracking import services
 from apps.tracking.models import Notification
+from tests.apps.queries import queries_with_more_data
 from tests.apps.tracking.conftest import make_task, milestone, opened
 
 TODAY = "2025-11-25 09:00 +0700"
@@ -133,8 +134,6 @@ def test_superuser_sees_every_unit(world, late, login):
 @time_machine.travel(TODAY, tick=False)
 def test_query_count_does_not_grow_with_late_work(world, plan_a1, login):
     """The lists show their first rows with agencies and units prefetched: no query per row."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
 
     from apps.orgs.models import Agency
 
@@ -147,15 +146,9 @@ def test_query_count_does_not_grow_with_late_work(world, plan_a1, login):
 
     late_plan = plan_a1.plan
     client = login(world.officer_a)
-    add(2)
-    client.get(reverse("home"))
-    with CaptureQueriesContext(connection) as few:
-        client.get(reverse("home"))
-    add(20)
-    with CaptureQueriesContext(connection) as many:
-        body = client.get(reverse("home")).content.decode()
+    body, few, many = queries_with_more_data(client, reverse("home"), add)
     assert "Mốc trễ" in body
-    assert len(many) == len(few), f"{len(few)} truy vấn với ít mốc, {len(many)} với nhiều"
+    assert many == few, f"{few} truy vấn với ít mốc, {many} với nhiều"
 
 
 @time_machine.travel(TODAY, tick=False)

@@ -142,6 +142,56 @@ def test_scan_of_a_plan_without_tables_invents_none():
     assert figures["task_f1"] >= 0.95, figures
 
 
+def _scan_pages(pdf_path: Path, pages: list[int], dpi: int = 200) -> bytes:
+    """Pages of a printed PDF as a flatbed gives them back: grey, turned a little, noise, blur; packed
+    as an image-only PDF."""
+    import io
+    import random
+
+    import pypdfium2 as pdfium
+    from PIL import Image, ImageFilter
+
+    rng, images = random.Random(7), []
+    document = pdfium.PdfDocument(str(pdf_path))
+    for i in pages:
+        image = document[i].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+        image = image.rotate(rng.uniform(-0.6, 0.6), resample=Image.BICUBIC, fillcolor=255)
+        image = Image.blend(image, Image.effect_noise(image.size, 10), 0.08).filter(
+            ImageFilter.GaussianBlur(0.6)
+        )
+        images.append(image)
+    out = io.BytesIO()
+    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=dpi)
+    return out.getvalue()
+
+
+@needs_ocr
+def test_scanned_ruled_annex_keeps_its_rows_and_columns():
+    """Two pages of seed 003's ruled annex, printed by LibreOffice and scanned: the ruling lines found
+    in the pixels rebuild the table — its columns, its header, every numbered row. What is expected is
+    read from the printed PDF's own text layer by pdfplumber, not by CCHC's readers."""
+    import pdfplumber
+    from rapidfuzz import fuzz
+
+    path, pages = FORMATS / "printed" / "003_f36111fb650658dc.pdf", [18, 19]
+    with pdfplumber.open(path) as pdf:
+        printed = [row for i in pages for row in pdf.pages[i].find_tables()[0].extract()]
+    header = [" ".join((c or "").split()) for c in printed[0]]
+    numbers = {(row[0] or "").strip() for row in printed if (row[0] or "").strip().isdigit()}
+    doc = read_document(_scan_pages(path, pages), "scan.pdf")
+    tables = [b for b in doc.blocks if hasattr(b, "rows")]
+    assert doc.format == "ocr" and tables
+    table = max(tables, key=lambda t: len(t.rows))
+    assert len(table.rows) >= len(printed) and all(len(r.cells) == len(header) for r in table.rows)
+    read_header = [c.text.replace("|", " ") for c in table.rows[0].cells]
+    assert all(fuzz.token_set_ratio(a, b) >= 80 for a, b in zip(header, read_header, strict=True)), (
+        read_header
+    )
+    read_numbers = {r.cells[0].text.strip(" |") for r in table.rows}
+    assert numbers and numbers <= read_numbers, (numbers, read_numbers)
+    assert any(c.confidence is not None for r in table.rows for c in r.cells)
+
+
 @needs_ocr
 def test_too_poor_scan_is_refused_in_vietnamese():
     path = FORMATS / "poor" / "blurred-40dpi.pdf"
