@@ -37,19 +37,11 @@ def test_report_sent_with_a_pinned_date_is_stamped_on_that_day(world, login, mon
     from django.urls import reverse
 
     from apps.tracking import services
-    from tests.apps.tracking.conftest import opened
+    from tests.apps.tracking.conftest import active_plan, make_task, milestone, opened
 
     monkeypatch.setenv("CCHC_TODAY", "2025-11-25")
-    from apps.plans.models import Plan
-    from tests.apps.tracking.conftest import make_task, milestone
 
-    plan = Plan.objects.create(
-        org_unit=world.a1,
-        title="KH",
-        period_start=date(2025, 1, 1),
-        period_end=date(2025, 12, 31),
-        status=Plan.Status.ACTIVE,
-    )
+    plan = active_plan(world.a1, "KH")
     m = milestone(make_task(plan, "1", world.kt_a1), date(2025, 11, 28))
     fields = {"text": "Đã làm", "percent": 50, "progress": "in_progress", "reason": ""}
     report = services.save_report(world.staff_a1, m, fields, expected_version=0)

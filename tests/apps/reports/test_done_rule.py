@@ -7,13 +7,13 @@ from datetime import date
 
 from django.utils import timezone
 
-from apps.plans.models import Milestone, Plan
+from apps.plans.models import Milestone
 from apps.reports.gather import unit_facts
 from apps.tracking.models import ProgressReport
 from core import measures
 from core.reporting.facts import count_tasks
 from core.reporting.periods import parse_period
-from tests.apps.tracking.conftest import make_task, milestone
+from tests.apps.tracking.conftest import active_plan, make_task, milestone
 
 
 def _report(m, sent: date, progress: str, status: str = "accepted"):
@@ -25,13 +25,7 @@ def _report(m, sent: date, progress: str, status: str = "accepted"):
 
 def test_report_done_count_equals_the_completion_figure(world, monkeypatch):
     monkeypatch.setenv("CCHC_TODAY", "2026-01-20")
-    plan = Plan.objects.create(
-        org_unit=world.a1,
-        title="Kế hoạch CCHC năm 2025",
-        period_start=date(2025, 1, 1),
-        period_end=date(2025, 12, 31),
-        status=Plan.Status.ACTIVE,
-    )
+    plan = active_plan(world.a1, "Kế hoạch CCHC năm 2025")
     accepted_running, done, late_done, recurring, missed, cancelled = (
         make_task(plan, str(i), world.kt_a1) for i in range(1, 7)
     )
@@ -63,13 +57,7 @@ def test_a_report_drafted_before_its_cut_off_agrees_with_the_home_page(world, mo
     """On 25/11 the year's report (cut-off 14/12) does not call a deadline of 28/11 missed: it is
     a picture of today, like the figure on the home page."""
     monkeypatch.setenv("CCHC_TODAY", "2025-11-25")
-    plan = Plan.objects.create(
-        org_unit=world.a1,
-        title="Kế hoạch CCHC năm 2025",
-        period_start=date(2025, 1, 1),
-        period_end=date(2025, 12, 31),
-        status=Plan.Status.ACTIVE,
-    )
+    plan = active_plan(world.a1, "Kế hoạch CCHC năm 2025")
     recurring, missed = (make_task(plan, str(i), world.kt_a1) for i in (1, 2))
     _report(milestone(recurring, date(2025, 10, 31), kind="recurring"), date(2025, 10, 30), "done")
     milestone(recurring, date(2025, 11, 28), kind="recurring")  # still ahead on 25/11

@@ -10,10 +10,9 @@ from django.urls import reverse
 from docx import Document
 from openpyxl import load_workbook
 
-from apps.plans.models import Plan
 from apps.reports import services
 from apps.reports.selectors import period_for
-from tests.apps.tracking.conftest import make_task, milestone
+from tests.apps.tracking.conftest import active_plan, make_task, milestone
 
 
 def _docx_text(client, report) -> str:
@@ -32,13 +31,7 @@ def test_unit_with_no_plan(world, login):
 
 
 def test_plan_whose_tasks_have_no_reports(world, login):
-    plan = Plan.objects.create(
-        org_unit=world.a1,
-        title="Kế hoạch 2025",
-        period_start=date(2025, 1, 1),
-        period_end=date(2025, 12, 31),
-        status=Plan.Status.ACTIVE,
-    )
+    plan = active_plan(world.a1, "Kế hoạch 2025")
     for no in ("1", "2"):
         milestone(make_task(plan, no, world.kt_a1), date(2025, 12, 31))
     client = login(world.officer_a1)

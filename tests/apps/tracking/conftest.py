@@ -33,6 +33,18 @@ def make_task(plan: Plan, no: str, lead, coordinating=(), area: str = "tthc") ->
     return task
 
 
+def active_plan(
+    unit,
+    title: str = "Kế hoạch CCHC năm 2025",
+    first: date = date(2025, 1, 1),
+    last: date = date(2025, 12, 31),
+) -> Plan:
+    """An active plan of ``unit`` in force from ``first`` to ``last`` (the year 2025 unless said)."""
+    return Plan.objects.create(
+        org_unit=unit, title=title, period_start=first, period_end=last, status=Plan.Status.ACTIVE
+    )
+
+
 def milestone(task: Task, due: date | None, label: str = "Báo cáo kết quả", kind: str = "once") -> Milestone:
     return Milestone.objects.create(task=task, label=label, kind=kind, due=due)
 
@@ -40,13 +52,7 @@ def milestone(task: Task, due: date | None, label: str = "Báo cáo kết quả"
 @pytest.fixture
 def plan_a1(world):
     p = SimpleNamespace()
-    p.plan = Plan.objects.create(
-        org_unit=world.a1,
-        title="Kế hoạch CCHC năm 2025 của xã An Một",
-        period_start=date(2025, 1, 1),
-        period_end=date(2025, 12, 31),
-        status=Plan.Status.ACTIVE,
-    )
+    p.plan = active_plan(world.a1, "Kế hoạch CCHC năm 2025 của xã An Một")
     p.t_kt = make_task(p.plan, "1", world.kt_a1, [world.hcc_a1], area="tthc")
     p.t_hcc = make_task(p.plan, "2", world.hcc_a1, area="chinh_quyen_so")
     p.t_event = make_task(p.plan, "3", world.kt_a1, area="the_che")

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from apps.plans.models import Milestone
 from apps.tracking import services
 from apps.tracking.selectors import bounds_for, state_expression, tracked_milestones, with_state
-from tests.apps.tracking.conftest import make_task, milestone, opened
+from tests.apps.tracking.conftest import active_plan, make_task, milestone, opened
 
 FIELDS = {"text": "Đã thực hiện", "percent": 100, "progress": "done", "reason": ""}
 
@@ -102,17 +102,10 @@ def test_dashboard_and_compiled_report_count_the_same_plans(world, plan_a1, logi
     """Issue 14: a commune whose only plan is for 2026-2030 showed hundreds of 2025 deadlines at 0%
     on the province dashboard while the compiled report had 0 tasks. One rule now: the plans in
     force in the year, their milestones due in it."""
-    from apps.plans.models import Plan
     from apps.reports.compile import compile_rows
     from apps.reports.selectors import period_for
 
-    later = Plan.objects.create(
-        org_unit=world.a2,
-        title="Kế hoạch CCHC giai đoạn 2026-2030",
-        period_start=date(2026, 1, 1),
-        period_end=date(2030, 12, 31),
-        status=Plan.Status.ACTIVE,
-    )
+    later = active_plan(world.a2, "Kế hoạch CCHC giai đoạn 2026-2030", date(2026, 1, 1), date(2030, 12, 31))
     for year in range(2026, 2031):
         milestone(make_task(later, str(year - 2025), world.kt_a2), date(year, 6, 30))
     milestone(plan_a1.t_hcc, date(2026, 1, 15), "Mốc của năm sau")  # outside 2025: not a 2025 deadline

@@ -11,7 +11,7 @@ from apps.plans.models import Plan, Target
 from apps.tracking import services
 from apps.tracking.models import Notification
 from tests.apps.queries import queries_with_more_data
-from tests.apps.tracking.conftest import make_task, milestone, opened
+from tests.apps.tracking.conftest import active_plan, make_task, milestone, opened
 
 TODAY = "2025-11-25 09:00 +0700"
 FIELDS = {"text": "Đã rà soát 12 thủ tục", "percent": 60, "progress": "in_progress", "reason": ""}
@@ -154,13 +154,7 @@ def test_query_count_does_not_grow_with_late_work(world, plan_a1, login):
 @time_machine.travel(TODAY, tick=False)
 def test_officer_sees_what_her_own_office_leads(world, login):
     """The province officer sits in the Sở Nội vụ: its late work is named on her home page."""
-    plan = Plan.objects.create(
-        org_unit=world.a,
-        title="KH tỉnh",
-        period_start=date(2025, 1, 1),
-        period_end=date(2025, 12, 31),
-        status=Plan.Status.ACTIVE,
-    )
+    plan = active_plan(world.a, "KH tỉnh")
     milestone(make_task(plan, "1", world.snv_a), date(2025, 11, 10))
     body = home(login, world.officer_a)
     assert "Việc Sở Nội vụ chủ trì:" in body and "1 mốc quá hạn</a>" in body

@@ -103,16 +103,9 @@ def test_menu_entry(world, login):
 @time_machine.travel(date(2025, 11, 25), tick=False)
 def test_officer_sees_the_tasks_her_own_office_leads(world, login):
     """The CCHC officer sits in the Sở Nội vụ: its tasks are hers to follow (issue 14)."""
-    from apps.plans.models import Plan
-    from tests.apps.tracking.conftest import make_task, milestone
+    from tests.apps.tracking.conftest import active_plan, make_task, milestone
 
-    plan = Plan.objects.create(
-        org_unit=world.a,
-        title="KH tỉnh",
-        period_start=date(2025, 1, 1),
-        period_end=date(2025, 12, 31),
-        status=Plan.Status.ACTIVE,
-    )
+    plan = active_plan(world.a, "KH tỉnh")
     m = milestone(make_task(plan, "1", world.snv_a), date(2025, 11, 10), "Báo cáo của Sở Nội vụ")
     response = login(world.officer_a).get(reverse("tracking:workspace"))
     body = response.content.decode()
