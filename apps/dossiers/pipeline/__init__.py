@@ -31,7 +31,7 @@ import psycopg
 from django.db import connection, transaction
 
 from apps.dossiers.pipeline import apply, fast, resolve, rows
-from apps.dossiers.pipeline.dialect import IMPORT_LOCK, LOCAL_TZ, WORK_SCHEMA, Dialect, dialect_for
+from apps.dossiers.pipeline.dialect import IMPORT_LOCK, LOCAL_TZ, Dialect, dialect_for
 from apps.dossiers.pipeline.source import Source, SourceError, open_source
 from apps.dossiers.pipeline.tables import create_base, drop_all
 from cchc import clock
@@ -89,10 +89,7 @@ def _session(cursor, d: Dialect) -> None:
         return
     for name, value in SESSION.items():
         cursor.execute(f"SET {name} TO '{value}'")
-    cursor.execute(
-        f"SELECT set_config('search_path', '{WORK_SCHEMA}, ' || current_setting('search_path'), false)"
-    )
-    cursor.execute(f"SELECT pg_advisory_lock({IMPORT_LOCK})")
+    d.enter_work_schema(cursor, transaction_only=False)
 
 
 def _release(cursor, d: Dialect) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from apps.dossiers.pipeline.dialect import IMPORT_LOCK, LOCAL_TZ, WORK_SCHEMA, Dialect
+from apps.dossiers.pipeline.dialect import LOCAL_TZ, Dialect
 from apps.dossiers.pipeline.tables import write_rows
 from core.dossiers.fields import Status
 from core.dossiers.timeliness import computed_due, pause_days
@@ -397,10 +397,7 @@ def refresh_all_rollups(connection) -> int:
     d = dialect_for(connection)
     if d.vendor == "postgresql":  # the import's settings, for this transaction only
         cursor.execute(f"SET LOCAL timezone TO '{LOCAL_TZ}'")
-        cursor.execute(
-            f"SELECT set_config('search_path', '{WORK_SCHEMA}, ' || current_setting('search_path'), true)"
-        )
-        cursor.execute(f"SELECT pg_advisory_xact_lock({IMPORT_LOCK})")
+        d.enter_work_schema(cursor, transaction_only=True)
     for name in ("tkeys", "touched", "rollup_rows"):
         cursor.execute(f"DROP TABLE IF EXISTS {d.work_name(name)}")
     cursor.execute(

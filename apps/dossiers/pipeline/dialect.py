@@ -84,6 +84,17 @@ class Postgres(Dialect):
     def work_name(self, name: str) -> str:
         return f"{WORK_SCHEMA}.{name}"
 
+    def enter_work_schema(self, cursor, *, transaction_only: bool) -> None:
+        """Put ``WORK_SCHEMA`` first on the search path (the working tables' plain names resolve
+        there) and take the import lock: for the session (an import, undone by its release) or for
+        the current transaction only (a roll-up rebuild)."""
+        cursor.execute(
+            f"SELECT set_config('search_path', '{WORK_SCHEMA}, ' || current_setting('search_path'), "
+            f"{'true' if transaction_only else 'false'})"
+        )
+        lock = "pg_advisory_xact_lock" if transaction_only else "pg_advisory_lock"
+        cursor.execute(f"SELECT {lock}({IMPORT_LOCK})")
+
     @contextmanager
     def planner(self, cursor, **settings: str):
         for name, value in settings.items():
