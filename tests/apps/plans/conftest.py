@@ -17,3 +17,19 @@ def _inline_parse(monkeypatch, settings, tmp_path):
 @pytest.fixture
 def seed_bytes():
     return COMMUNE_SEED.read_bytes()
+
+
+@pytest.fixture
+def plan(world, login, seed_bytes):
+    """The commune seed plan, uploaded by xã An Một's CCHC officer through the upload page (a module
+    that needs another plan defines its own ``plan``)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from apps.plans.models import Plan
+
+    login(world.officer_a1).post(
+        reverse("plans:upload"),
+        {"org_unit": world.a1.pk, "file": SimpleUploadedFile("ke-hoach.txt", seed_bytes)},
+    )
+    return Plan.objects.get()

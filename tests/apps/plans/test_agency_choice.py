@@ -2,22 +2,12 @@
 choice applied to every row printing that name, audited; staff may not choose."""
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.audit.models import AuditEntry
 from apps.orgs.models import AgencyGroup
-from apps.plans.models import Plan, Task, TaskAgency
+from apps.plans.models import Task, TaskAgency
 from apps.plans.selectors import agency_choices
-
-
-@pytest.fixture
-def plan(world, login, seed_bytes):
-    login(world.officer_a1).post(
-        reverse("plans:upload"),
-        {"org_unit": world.a1.pk, "file": SimpleUploadedFile("ke-hoach.txt", seed_bytes)},
-    )
-    return Plan.objects.get()
 
 
 @pytest.fixture

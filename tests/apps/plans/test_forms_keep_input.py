@@ -1,20 +1,7 @@
 """Plan editing forms keep what was typed and show each error beside its field (header, targets,
 tasks, the inline "add" rows), instead of closing the form behind a banner."""
 
-import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-
-from apps.plans.models import Plan
-
-
-@pytest.fixture
-def plan(world, login, seed_bytes):
-    login(world.officer_a1).post(
-        reverse("plans:upload"),
-        {"org_unit": world.a1.pk, "file": SimpleUploadedFile("ke-hoach.txt", seed_bytes)},
-    )
-    return Plan.objects.get()
 
 
 def _field_html(body: str, name: str) -> str:

@@ -1,22 +1,11 @@
 """The plan page can be searched and filtered by agency and status (GET parameters, no JavaScript),
 jumps to an area by its anchor, and numbers tasks one way: the printed number with its area code."""
 
-import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from apps.plans.models import Plan, Task, TaskAgency
 from apps.plans.selectors import TaskFilter, plan_page
 from core.plandoc.model import task_ref
-
-
-@pytest.fixture
-def plan(world, login, seed_bytes):
-    login(world.officer_a1).post(
-        reverse("plans:upload"),
-        {"org_unit": world.a1.pk, "file": SimpleUploadedFile("ke-hoach.txt", seed_bytes)},
-    )
-    return Plan.objects.get()
 
 
 def _tasks_shown(body: str) -> int:
